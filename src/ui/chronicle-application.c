@@ -1,0 +1,219 @@
+/* chronicle-application.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chronicle-about.h"
+#include "chronicle-application.h"
+#include "chronicle-db-path.h"
+#include "chronicle-preferences-window.h"
+#include "chronicle-ui.h"
+#include "chronicle-window.h"
+
+struct _ChronicleApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleApplication, chronicle_application, ADW_TYPE_APPLICATION)
+
+static ChronicleWindow *
+get_or_create_window (ChronicleApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (chronicle_window_new (self));
+
+  return CHRONICLE_WINDOW (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  ChronicleApplication *self = user_data;
+
+  chronicle_about_present (gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ChronicleApplication *self = user_data;
+  ChronicleWindow *window = get_or_create_window (self);
+  ChroniclePreferencesWindow *prefs;
+
+  prefs = chronicle_preferences_window_new (GTK_WINDOW (window), self->settings, self->db_path);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static int
+chronicle_application_handle_local_options (GApplication *app,
+                                            GVariantDict *options)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  const char *db = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("chronicle %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "db", "^&ay", &db);
+  g_free (self->db_path);
+  self->db_path = chronicle_db_path_resolve (db, &error);
+  if (self->db_path == NULL)
+    {
+      g_printerr ("chronicle: %s\n", error->message);
+      return 2;
+    }
+
+  return -1;
+}
+
+static void
+chronicle_application_startup (GApplication *app)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  chronicle_ui_init ();
+
+  G_APPLICATION_CLASS (chronicle_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (BASE_APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         prefs_accels);
+}
+
+static void
+chronicle_application_activate (GApplication *app)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (app);
+
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+}
+
+static void
+chronicle_application_finalize (GObject *object)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (chronicle_application_parent_class)->finalize (object);
+}
+
+static void
+chronicle_application_class_init (ChronicleApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = chronicle_application_finalize;
+
+  app_class->handle_local_options = chronicle_application_handle_local_options;
+  app_class->startup = chronicle_application_startup;
+  app_class->activate = chronicle_application_activate;
+}
+
+static void
+chronicle_application_init (ChronicleApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use the database file PATH (default: $XDG_DATA_HOME/chronicle/chronicle.db)"),
+      N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                     _("— follow the news as a timeline"));
+}
+
+/**
+ * chronicle_application_new:
+ *
+ * Returns: (transfer full): the single application object
+ */
+ChronicleApplication *
+chronicle_application_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+/**
+ * chronicle_application_get_db_path:
+ * @self: a #ChronicleApplication
+ *
+ * Returns: (transfer none): the database file this instance uses
+ */
+const char *
+chronicle_application_get_db_path (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
+
+  if (self->db_path == NULL)
+    self->db_path = chronicle_db_path_default ();
+
+  return self->db_path;
+}
+
+/**
+ * chronicle_application_get_settings:
+ * @self: a #ChronicleApplication
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+chronicle_application_get_settings (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

@@ -1,0 +1,43 @@
+/* chronicle-ui.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "chronicle-ui-resources.h"
+#include "chronicle-ui.h"
+
+/**
+ * chronicle_ui_init:
+ *
+ * Registers the UI resources (templates, styles, icons). Call it once before
+ * creating any widget of this layer; the application and the widget tests do.
+ */
+void
+chronicle_ui_init (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GdkDisplay *display;
+
+      chronicle_ui_register_resource ();
+
+      /* The application finds these by its resource base path; widgets shown
+       * without it (tests, previews) need them too. */
+      display = gdk_display_get_default ();
+      if (display != NULL)
+        gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                          RESOURCE_PREFIX "/icons");
+
+      g_once_init_leave (&initialized, 1);
+    }
+}

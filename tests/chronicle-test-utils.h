@@ -1,0 +1,21 @@
+/* chronicle-test-utils.h
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char *chronicle_test_make_tmpdir (void);
+void  chronicle_test_rm_rf       (const char  *path);
+int   chronicle_test_spawn       (const char *const *argv,
+                                  const char *const *envp,
+                                  char              **out,
+                                  char              **err);
+
+G_END_DECLS

@@ -408,11 +408,53 @@ move_aside (const char  *path,
   return TRUE;
 }
 
+/* Files up to this size get a full PRAGMA quick_check at open (well under a second);
+ * bigger ones rely on the header check and on the mark left when SQLite reports
+ * damage while in use. */
+#define QUICK_CHECK_MAX_SIZE (64 * 1024 * 1024)
+
+static gboolean
+quick_check (ChronicleDb  *db,
+             const char   *path,
+             GError      **error)
+{
+  GStatBuf st;
+  sqlite3_stmt *stmt;
+  const char *result;
+  gboolean ok;
+  int rc;
+
+  if (g_stat (path, &st) != 0 || st.st_size > QUICK_CHECK_MAX_SIZE)
+    return TRUE;
+
+  stmt = _chronicle_db_prepare (db, "PRAGMA quick_check (1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  result = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+  ok = g_strcmp0 (result, "ok") == 0;
+  if (!ok && rc == SQLITE_ROW)
+    g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_CORRUPT,
+                 "The integrity check failed: %s", result);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    return _chronicle_db_set_error (db, rc, error);
+  return ok;
+}
+
 static ChronicleDb *
 open_writer (const char  *path,
              GError     **error)
 {
   g_autoptr(ChronicleDb) db = NULL;
+
+  if (_chronicle_db_take_damaged_mark (path))
+    {
+      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_CORRUPT,
+                   "SQLite reported damage while the cache was in use");
+      return NULL;
+    }
 
   if (header_looks_damaged (path))
     {
@@ -422,7 +464,7 @@ open_writer (const char  *path,
     }
 
   db = _chronicle_db_open (path, TRUE, error);
-  if (db == NULL)
+  if (db == NULL || !quick_check (db, path, error))
     return NULL;
 
   if (!_chronicle_store_schema_migrate (db, _chronicle_store_schema_latest_version (), error))
@@ -455,12 +497,13 @@ store_open (const char    *path,
     {
       g_autofree char *moved_to = NULL;
 
-      g_warning ("The cache %s is damaged (%s); moving it aside", resolved,
+      g_message ("The cache %s is damaged (%s); moving it aside", resolved,
                  local_error->message);
       g_clear_error (&local_error);
 
       if (!move_aside (resolved, &moved_to, error))
         return NULL;
+      _chronicle_db_take_damaged_mark (resolved);
 
       self->writer = open_writer (resolved, error);
       if (self->writer == NULL)

@@ -382,7 +382,9 @@ _chronicle_db_get_int (ChronicleDb  *db,
   return value;
 }
 
-/* Binds @text (or NULL) as a transient copy. */
+/* Binds @text (or NULL) without copying it: @text must stay valid until @stmt is
+ * stepped and reset, which every caller does before its strings go away. (Copying
+ * the 1.5 KB of an article's text costs measurably at ingest.) */
 void
 _chronicle_db_bind_text (sqlite3_stmt *stmt,
                          int           index,
@@ -391,7 +393,7 @@ _chronicle_db_bind_text (sqlite3_stmt *stmt,
   if (text == NULL)
     sqlite3_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
 }
 
 const char *

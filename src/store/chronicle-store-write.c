@@ -161,6 +161,8 @@ typedef struct {
   /* Event key -> (gint64 *) id, for the batch. */
   GHashTable *event_ids;
   GHashTable *event_starts;
+  /* Entity id -> articles added in this batch, applied at its end. */
+  GHashTable *entity_counts;
   gint64 max_span;
 } Batch;
 
@@ -364,6 +366,13 @@ insert_mentions (Batch             *batch,
       if (!_chronicle_db_step_done (batch->db, stmt, error))
         return FALSE;
       g_string_truncate (offsets, 0);
+
+      {
+        gpointer key = g_memdup2 (&r->entity_id, sizeof r->entity_id);
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (batch->entity_counts, key));
+
+        g_hash_table_replace (batch->entity_counts, key, GUINT_TO_POINTER (count + 1));
+      }
     }
 
   return TRUE;
@@ -801,7 +810,11 @@ _chronicle_store_write_upsert (StoreJob     *job,
   g_autoptr(GHashTable) event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) event_starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                               g_free);
-  Batch batch = { job->store, db, event_ids, event_starts, 0 };
+  g_autoptr(GHashTable) entity_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                                NULL);
+  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, 0 };
+  GHashTableIter iter;
+  gpointer key, value;
   ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
 
   memset (&upsert->stats, 0, sizeof upsert->stats);
@@ -862,6 +875,22 @@ _chronicle_store_write_upsert (StoreJob     *job,
         }
 
       g_array_append_val (ids, id);
+    }
+
+  g_hash_table_iter_init (&iter, entity_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (db,
+                                                  "UPDATE entities SET article_count ="
+                                                  " article_count + ? WHERE id = ?",
+                                                  error);
+
+      if (stmt == NULL)
+        return _chronicle_store_fail (job->store, db, error);
+      sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_UINT (value));
+      sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+      if (!_chronicle_db_step_done (db, stmt, error))
+        return _chronicle_store_fail (job->store, db, error);
     }
 
   if (batch.max_span > 0)

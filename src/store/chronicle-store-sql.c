@@ -1,0 +1,291 @@
+/* chronicle-store-sql.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-store"
+
+#include "config.h"
+
+#include "chronicle-fts-query.h"
+#include <string.h>
+
+#include "chronicle-store-sql.h"
+
+/* Building SQL for a ChronicleQuery. The text depends only on the shape of the
+ * query (which filters are set), never on values, which are always bound; so each
+ * shape is prepared once per connection and reused. */
+
+static void
+bind_clear (gpointer data)
+{
+  Bind *bind = data;
+
+  g_free (bind->text);
+}
+
+void
+_chronicle_sql_init (Sql *sql)
+{
+  sql->sql = g_string_new (NULL);
+  sql->binds = g_array_new (FALSE, TRUE, sizeof (Bind));
+  g_array_set_clear_func (sql->binds, bind_clear);
+}
+
+void
+_chronicle_sql_clear (Sql *sql)
+{
+  if (sql->sql != NULL)
+    g_string_free (sql->sql, TRUE);
+  g_clear_pointer (&sql->binds, g_array_unref);
+}
+
+void
+_chronicle_sql_int (Sql    *sql,
+                    gint64  value)
+{
+  Bind bind = { FALSE, value, NULL };
+
+  g_array_append_val (sql->binds, bind);
+}
+
+void
+_chronicle_sql_text (Sql        *sql,
+                     const char *value)
+{
+  Bind bind = { TRUE, 0, g_strdup (value) };
+
+  g_array_append_val (sql->binds, bind);
+}
+
+sqlite3_stmt *
+_chronicle_sql_prepare (ChronicleDb  *db,
+                        Sql          *sql,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt = _chronicle_db_prepare (db, sql->sql->str, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  for (guint i = 0; i < sql->binds->len; i++)
+    {
+      Bind *bind = &g_array_index (sql->binds, Bind, i);
+
+      if (bind->is_text)
+        _chronicle_db_bind_text (stmt, i + 1, bind->text);
+      else
+        sqlite3_bind_int64 (stmt, i + 1, bind->number);
+    }
+
+  return stmt;
+}
+
+static char *
+json_array_of_strings (const char * const *strv)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '"');
+      for (const char *p = strv[i]; *p != '\0'; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_printf (out, "\\%c", *p);
+          else if ((guchar) *p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, ']');
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+json_array_of_ints (const gint64 *values,
+                    guint         n)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", values[i]);
+  g_string_append_c (out, ']');
+
+  return g_string_free (out, FALSE);
+}
+
+/* The only entity facet with a single name, when nothing else but a date range
+ * filters: then the (entity_id, published) index answers alone. */
+gboolean
+_chronicle_sql_single_entity (ChronicleQuery      *query,
+                              ChronicleEntityKind *kind,
+                              const char         **name)
+{
+  guint n_sources = 0;
+
+  chronicle_query_get_sources (query, &n_sources);
+  if (chronicle_query_get_n_entity_facets (query) != 1 || n_sources > 0
+      || chronicle_query_get_text (query) != NULL || chronicle_query_get_unread_only (query)
+      || chronicle_query_get_starred_only (query))
+    return FALSE;
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    {
+      const char * const *names = chronicle_query_get_entities (query, k);
+
+      if (names[0] == NULL)
+        continue;
+      if (names[1] != NULL)
+        return FALSE;
+      *kind = k;
+      *name = names[0];
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Appends " AND …" conditions on `articles a` for @query. */
+void
+_chronicle_sql_append_filter (Sql            *sql,
+                              ChronicleQuery *query,
+                              gboolean        with_text)
+{
+  const gint64 *sources;
+  guint n_sources = 0;
+
+  if (chronicle_query_get_from (query) != 0)
+    {
+      g_string_append (sql->sql, " AND a.published >= ?");
+      _chronicle_sql_int (sql, chronicle_query_get_from (query));
+    }
+  if (chronicle_query_get_to (query) != 0)
+    {
+      g_string_append (sql->sql, " AND a.published < ?");
+      _chronicle_sql_int (sql, chronicle_query_get_to (query));
+    }
+
+  sources = chronicle_query_get_sources (query, &n_sources);
+  if (n_sources > 0)
+    {
+      g_autofree char *json = json_array_of_ints (sources, n_sources);
+
+      g_string_append (sql->sql, " AND a.source_id IN (SELECT value FROM json_each (?))");
+      _chronicle_sql_text (sql, json);
+    }
+
+  if (chronicle_query_get_unread_only (query))
+    g_string_append (sql->sql, " AND a.read = 0");
+  if (chronicle_query_get_starred_only (query))
+    g_string_append (sql->sql, " AND a.starred = 1");
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    {
+      const char * const *names = chronicle_query_get_entities (query, k);
+      g_autofree char *json = NULL;
+
+      if (names[0] == NULL)
+        continue;
+
+      json = json_array_of_strings (names);
+      g_string_append (sql->sql,
+                       " AND a.id IN (SELECT ae.article_id FROM article_entities ae"
+                       " WHERE ae.entity_id IN (SELECT e.id FROM entities e"
+                       " WHERE e.kind = ? AND e.name IN (SELECT value FROM json_each (?))))");
+      _chronicle_sql_int (sql, k);
+      _chronicle_sql_text (sql, json);
+    }
+
+  if (with_text && chronicle_query_get_text (query) != NULL)
+    {
+      g_autofree char *match = chronicle_fts_query_from_user (chronicle_query_get_text (query));
+
+      if (match != NULL)
+        {
+          g_string_append (sql->sql,
+                           " AND a.id IN (SELECT rowid FROM article_fts"
+                           " WHERE article_fts MATCH ?)");
+          _chronicle_sql_text (sql, match);
+        }
+    }
+}
+
+/* "SELECT <id> FROM …" for the articles matching @query, unordered. */
+void
+_chronicle_sql_build_ids (Sql            *sql,
+                          ChronicleQuery *query)
+{
+  ChronicleEntityKind kind;
+  const char *name;
+
+  if (_chronicle_sql_single_entity (query, &kind, &name))
+    {
+      g_string_append (sql->sql,
+                       "SELECT ae.article_id AS id FROM article_entities ae"
+                       " WHERE ae.entity_id = (SELECT id FROM entities WHERE kind = ? AND name = ?)");
+      _chronicle_sql_int (sql, kind);
+      _chronicle_sql_text (sql, name);
+      if (chronicle_query_get_from (query) != 0)
+        {
+          g_string_append (sql->sql, " AND ae.published >= ?");
+          _chronicle_sql_int (sql, chronicle_query_get_from (query));
+        }
+      if (chronicle_query_get_to (query) != 0)
+        {
+          g_string_append (sql->sql, " AND ae.published < ?");
+          _chronicle_sql_int (sql, chronicle_query_get_to (query));
+        }
+      return;
+    }
+
+  g_string_append (sql->sql, "SELECT a.id AS id FROM articles a WHERE 1");
+  _chronicle_sql_append_filter (sql, query, TRUE);
+}
+
+gboolean
+_chronicle_db_finish_rows (ChronicleDb   *db,
+                           sqlite3_stmt  *stmt,
+                           int            rc,
+                           GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _chronicle_db_set_error (db, rc, error);
+  return TRUE;
+}
+
+ChronicleEntity *
+_chronicle_entity_from_row (sqlite3_stmt *stmt,
+                            int           first)
+{
+  ChronicleEntity *entity = chronicle_entity_new (sqlite3_column_int (stmt, first + 1),
+                                                  _chronicle_db_column_text (stmt, first + 2));
+
+  chronicle_entity_set_id (entity, sqlite3_column_int64 (stmt, first));
+  chronicle_entity_set_country_code (entity, _chronicle_db_column_text (stmt, first + 3));
+  chronicle_entity_set_mention_count (entity, (guint) sqlite3_column_int64 (stmt, first + 4));
+
+  return entity;
+}
+
+gboolean
+_chronicle_collect_entities (ChronicleDb   *db,
+                             sqlite3_stmt  *stmt,
+                             GPtrArray     *out,
+                             GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, _chronicle_entity_from_row (stmt, 0));
+
+  return _chronicle_db_finish_rows (db, stmt, rc, error);
+}

@@ -34,6 +34,7 @@ struct _ChronicleBackground
   gboolean      use_portal;
   gboolean      holding;
 
+  GDBusConnection *connection;  /* the portal request's, while one runs */
   GCancellable *portal_cancellable;
   guint         response_id;
   guint         token_serial;
@@ -71,15 +72,13 @@ set_holding (ChronicleBackground *self,
 static void
 stop_portal_request (ChronicleBackground *self)
 {
-  GDBusConnection *connection = self->application != NULL ?
-    g_application_get_dbus_connection (self->application) : NULL;
-
   g_cancellable_cancel (self->portal_cancellable);
   g_clear_object (&self->portal_cancellable);
 
-  if (self->response_id != 0 && connection != NULL)
-    g_dbus_connection_signal_unsubscribe (connection, self->response_id);
+  if (self->response_id != 0)
+    g_dbus_connection_signal_unsubscribe (self->connection, self->response_id);
   self->response_id = 0;
+  g_clear_object (&self->connection);
 }
 
 static void
@@ -150,6 +149,7 @@ request_background (ChronicleBackground *self)
 
   stop_portal_request (self);
   self->portal_cancellable = g_cancellable_new ();
+  self->connection = g_object_ref (connection);
 
   /* Subscribe to the Response before asking, on the handle the portal will use. */
   token = g_strdup_printf ("chronicle_%u_%u", (guint) getpid (), ++self->token_serial);

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "chronicle-background.h"
+#include "chronicle-test-utils.h"
 
 #define TEST_APP_ID "io.github.chronicle_news.Chronicle.TestBackground"
 #define PORTAL_PATH "/org/freedesktop/portal/desktop"
@@ -94,26 +95,14 @@ start_portal (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, &error);
-  g_autoptr(GVariant) owned = NULL;
 
   g_assert_no_error (error);
-  fixture->portal = g_dbus_connection_new_for_address_sync (
-    g_test_dbus_get_bus_address (fixture->bus),
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->portal = chronicle_test_dbus_connect (fixture->bus);
   fixture->portal_id = g_dbus_connection_register_object (fixture->portal, PORTAL_PATH,
                                                           info->interfaces[0], &portal_vtable,
                                                           fixture, NULL, &error);
   g_assert_no_error (error);
-  owned = g_dbus_connection_call_sync (fixture->portal, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.portal.Desktop",
-                                                      4u),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                                       &error);
-  g_assert_no_error (error);
+  chronicle_test_dbus_own_name (fixture->portal, "org.freedesktop.portal.Desktop");
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "chronicle-notification.h"
+#include "chronicle-test-utils.h"
 
 #define TEST_APP_ID "io.github.chronicle_news.Chronicle.TestNotification"
 
@@ -99,20 +100,6 @@ static const GDBusInterfaceVTable server_vtable = {
   .get_property = server_get_property_cb,
 };
 
-static void
-own_name (GDBusConnection *connection,
-          const char      *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) owned = NULL;
-
-  owned = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                                       "RequestName", g_variant_new ("(su)", name, 4u),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                                       &error);
-  g_assert_no_error (error);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -129,11 +116,7 @@ fixture_set_up (Fixture       *fixture,
 
   /* The notification server, on its own connection, owns its name before the
    * application looks for one. */
-  fixture->server = g_dbus_connection_new_for_address_sync (
-    g_test_dbus_get_bus_address (fixture->bus),
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->server = chronicle_test_dbus_connect (fixture->bus);
   fixture->registration_id =
     g_dbus_connection_register_object (fixture->server, "/org/gtk/Notifications",
                                        info->interfaces[0], &server_vtable, fixture, NULL,
@@ -144,8 +127,8 @@ fixture_set_up (Fixture       *fixture,
                                        info->interfaces[1], &server_vtable, fixture, NULL,
                                        &error);
   g_assert_no_error (error);
-  own_name (fixture->server, "org.gtk.Notifications");
-  own_name (fixture->server, "org.freedesktop.portal.Desktop");
+  chronicle_test_dbus_own_name (fixture->server, "org.gtk.Notifications");
+  chronicle_test_dbus_own_name (fixture->server, "org.freedesktop.portal.Desktop");
 
   fixture->app = g_application_new (TEST_APP_ID, G_APPLICATION_DEFAULT_FLAGS);
   g_assert_true (g_application_register (fixture->app, NULL, &error));

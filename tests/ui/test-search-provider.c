@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "chronicle-search-provider.h"
+#include "chronicle-test-utils.h"
 
 #define PROVIDER_PATH "/io/github/chronicle_news/Chronicle/SearchProvider"
 #define PROVIDER_IFACE "org.gnome.Shell.SearchProvider2"
@@ -215,7 +216,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  const char *address;
   const struct { const char *name; const char *type; } actions[] = {
     { "open-article", "x" },
     { "search", "s" },
@@ -223,18 +223,9 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (fixture->bus);
-  address = g_test_dbus_get_bus_address (fixture->bus);
 
-  fixture->service = g_dbus_connection_new_for_address_sync (
-    address,
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
-  fixture->client = g_dbus_connection_new_for_address_sync (
-    address,
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->service = chronicle_test_dbus_connect (fixture->bus);
+  fixture->client = chronicle_test_dbus_connect (fixture->bus);
 
   fixture->activated = g_ptr_array_new_with_free_func (g_free);
   fixture->actions = g_simple_action_group_new ();

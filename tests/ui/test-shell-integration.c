@@ -76,11 +76,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->tmpdir = chronicle_test_make_tmpdir ();
   fixture->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (fixture->bus);
-  fixture->connection = g_dbus_connection_new_for_address_sync (
-    g_test_dbus_get_bus_address (fixture->bus),
-    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-    NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->connection = chronicle_test_dbus_connect (fixture->bus);
 
   /* As D-Bus activation starts it. */
   launcher = new_launcher (fixture);

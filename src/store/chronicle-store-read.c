@@ -67,6 +67,8 @@ _chronicle_store_read_timeline (StoreJob     *job,
   int rc;
 
   _chronicle_sql_init (&sql);
+  /* For a first page only: the whole list needs every match anyway. */
+  sql.probe_text = data->limit > 0 && _chronicle_sql_text_is_common (db, data->query);
   build_timeline_sql (&sql, data->query, data->limit);
   stmt = _chronicle_sql_prepare (db, &sql, error);
   if (stmt == NULL)

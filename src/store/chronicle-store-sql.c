@@ -14,6 +14,8 @@
 
 #include "chronicle-store-sql.h"
 
+#define COMMON_TEXT_MATCHES 20000
+
 /* Building SQL for a ChronicleQuery. The text depends only on the shape of the
  * query (which filters are set), never on values, which are always bound; so each
  * shape is prepared once per connection and reused. */
@@ -208,7 +210,14 @@ _chronicle_sql_append_filter (Sql            *sql,
     {
       g_autofree char *match = chronicle_fts_query_from_user (chronicle_query_get_text (query));
 
-      if (match != NULL)
+      if (match != NULL && sql->probe_text)
+        {
+          g_string_append (sql->sql,
+                           " AND EXISTS (SELECT 1 FROM article_fts"
+                           " WHERE article_fts MATCH ? AND rowid = a.id)");
+          _chronicle_sql_text (sql, match);
+        }
+      else if (match != NULL)
         {
           g_string_append (sql->sql,
                            " AND a.id IN (SELECT rowid FROM article_fts"
@@ -288,4 +297,44 @@ _chronicle_collect_entities (ChronicleDb   *db,
     g_ptr_array_add (out, _chronicle_entity_from_row (stmt, 0));
 
   return _chronicle_db_finish_rows (db, stmt, rc, error);
+}
+
+/**
+ * _chronicle_sql_text_is_common:
+ * @db: a connection
+ * @query: a query
+ *
+ * Whether the query's text matches more than a few tens of thousands of articles;
+ * then a first page is found faster by walking the timeline and probing the index
+ * than by collecting every match. Counting stops at the threshold, so this is cheap.
+ *
+ * Returns: %TRUE for a common term
+ */
+gboolean
+_chronicle_sql_text_is_common (ChronicleDb    *db,
+                               ChronicleQuery *query)
+{
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  if (chronicle_query_get_text (query) == NULL)
+    return FALSE;
+  match = chronicle_fts_query_from_user (chronicle_query_get_text (query));
+  if (match == NULL)
+    return FALSE;
+
+  stmt = _chronicle_db_prepare (db,
+                                "SELECT count (*) FROM (SELECT rowid FROM article_fts"
+                                " WHERE article_fts MATCH ? LIMIT ?)",
+                                NULL);
+  if (stmt == NULL)
+    return FALSE;
+  _chronicle_db_bind_text (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, COMMON_TEXT_MATCHES + 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count > COMMON_TEXT_MATCHES;
 }

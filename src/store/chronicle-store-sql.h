@@ -28,6 +28,9 @@ typedef struct {
 typedef struct {
   GString *sql;
   GArray *binds;
+  /* Test each candidate article against the full-text index (fast when a first page
+   * of a common term is wanted) instead of collecting every match first. */
+  gboolean probe_text;
 } Sql;
 
 void          _chronicle_sql_init            (Sql                  *sql);
@@ -57,6 +60,9 @@ gboolean      _chronicle_collect_entities    (ChronicleDb          *db,
                                               sqlite3_stmt         *stmt,
                                               GPtrArray            *out,
                                               GError              **error);
+
+gboolean      _chronicle_sql_text_is_common  (ChronicleDb          *db,
+                                              ChronicleQuery       *query);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sql, _chronicle_sql_clear)
 

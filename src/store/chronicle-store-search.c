@@ -42,13 +42,15 @@ _chronicle_store_read_search (StoreJob     *job,
    * so rank within the SEARCH_WINDOW most recently stored matches: FTS5 walks a
    * doclist newest first and stops there. For rarer terms this is every match. */
   _chronicle_sql_init (&window);
+  if (!_chronicle_sql_resolve_facets (&window, db, rest, error))
+    goto fail;
   g_string_append (window.sql, "SELECT f.rowid FROM article_fts f WHERE article_fts MATCH ?");
   _chronicle_sql_text (&window, match);
   if (!chronicle_query_is_all (rest))
     {
-      g_string_append (window.sql, " AND f.rowid IN (SELECT a.id FROM articles a WHERE 1");
-      _chronicle_sql_append_filter (&window, rest, FALSE);
-      g_string_append (window.sql, ")");
+      g_string_append (window.sql, " AND f.rowid IN (SELECT id FROM (");
+      _chronicle_sql_build_ids (&window, rest);
+      g_string_append (window.sql, "))");
     }
   g_string_append (window.sql, " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?");
   _chronicle_sql_int (&window, SEARCH_WINDOW - 1);
@@ -62,6 +64,8 @@ _chronicle_store_read_search (StoreJob     *job,
     goto fail;
 
   _chronicle_sql_init (&sql);
+  if (!_chronicle_sql_resolve_facets (&sql, db, rest, error))
+    goto fail;
   g_string_append (sql.sql,
                    "SELECT f.rowid,"
                    " snippet (article_fts, 0, '" CHRONICLE_SNIPPET_START "', '"
@@ -74,9 +78,9 @@ _chronicle_store_read_search (StoreJob     *job,
   _chronicle_sql_int (&sql, first_rowid);
   if (!chronicle_query_is_all (rest))
     {
-      g_string_append (sql.sql, " AND f.rowid IN (SELECT a.id FROM articles a WHERE 1");
-      _chronicle_sql_append_filter (&sql, rest, FALSE);
-      g_string_append (sql.sql, ")");
+      g_string_append (sql.sql, " AND f.rowid IN (SELECT id FROM (");
+      _chronicle_sql_build_ids (&sql, rest);
+      g_string_append (sql.sql, "))");
     }
   g_string_append (sql.sql, " ORDER BY score LIMIT ?");
   _chronicle_sql_int (&sql, data->limit > 0 ? (gint64) data->limit : -1);

@@ -50,7 +50,9 @@ _chronicle_store_read_facets (StoreJob     *job,
   else
     {
       _chronicle_sql_init (&sql);
-      g_string_append (sql.sql, "WITH m (id) AS (");
+      if (!_chronicle_sql_resolve_facets (&sql, db, data->query, error))
+        return FALSE;
+      g_string_append (sql.sql, "WITH m AS (");
       _chronicle_sql_build_ids (&sql, data->query);
       g_string_append (sql.sql,
                        ") SELECT id, kind, name, country_code, n FROM ("
@@ -124,14 +126,13 @@ static void
 build_histogram_sql (Sql            *sql,
                      ChronicleQuery *query)
 {
-  ChronicleEntityKind kind;
-  const char *name;
   gint64 from = chronicle_query_get_from (query);
   gint64 to = chronicle_query_get_to (query);
   g_autoptr(ChronicleQuery) without_dates = chronicle_query_with_date_range (query, 0, 0);
 
   if (chronicle_query_is_all (without_dates) && day_aligned (from) && day_aligned (to))
     {
+      /* The maintained per-day counts answer directly. */
       g_string_append (sql->sql, "SELECT day, count FROM day_counts WHERE count > 0");
       if (from != 0)
         {
@@ -144,35 +145,12 @@ build_histogram_sql (Sql            *sql,
           _chronicle_sql_int (sql, to / SECONDS_PER_DAY);
         }
       g_string_append (sql->sql, " ORDER BY day");
+      return;
     }
-  else if (_chronicle_sql_single_entity (query, &kind, &name))
-    {
-      g_string_append (sql->sql,
-                       "SELECT " DAY_OF ("ae.published") " AS d, count (*)"
-                       " FROM article_entities ae"
-                       " WHERE ae.entity_id = (SELECT id FROM entities WHERE kind = ? AND name = ?)");
-      _chronicle_sql_int (sql, kind);
-      _chronicle_sql_text (sql, name);
-      if (from != 0)
-        {
-          g_string_append (sql->sql, " AND ae.published >= ?");
-          _chronicle_sql_int (sql, from);
-        }
-      if (to != 0)
-        {
-          g_string_append (sql->sql, " AND ae.published < ?");
-          _chronicle_sql_int (sql, to);
-        }
-      g_string_append (sql->sql, " GROUP BY d ORDER BY d");
-    }
-  else
-    {
-      g_string_append (sql->sql,
-                       "SELECT " DAY_OF ("a.published") " AS d, count (*)"
-                       " FROM articles a WHERE 1");
-      _chronicle_sql_append_filter (sql, query, TRUE);
-      g_string_append (sql->sql, " GROUP BY d ORDER BY d");
-    }
+
+  g_string_append (sql->sql, "SELECT " DAY_OF ("m.published") " AS d, count (*) FROM (");
+  _chronicle_sql_build_ids (sql, query);
+  g_string_append (sql->sql, ") m GROUP BY d ORDER BY d");
 }
 
 gboolean
@@ -186,6 +164,8 @@ _chronicle_store_read_histogram (StoreJob     *job,
   GArray *bins;
 
   _chronicle_sql_init (&sql);
+  if (!_chronicle_sql_resolve_facets (&sql, db, data->query, error))
+    return FALSE;
   build_histogram_sql (&sql, data->query);
   stmt = _chronicle_sql_prepare (db, &sql, error);
   if (stmt == NULL)

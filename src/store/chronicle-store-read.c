@@ -29,23 +29,22 @@ build_timeline_sql (Sql            *sql,
                     ChronicleQuery *query,
                     guint           limit)
 {
-  ChronicleEntityKind kind;
-  const char *name;
+  gboolean by_event = chronicle_query_get_sort (query) == CHRONICLE_QUERY_SORT_EVENT_DATE;
 
-  if (chronicle_query_get_sort (query) == CHRONICLE_QUERY_SORT_PUBLISHED
-      && _chronicle_sql_single_entity (query, &kind, &name))
-    {
-      _chronicle_sql_build_ids (sql, query);
-      g_string_append (sql->sql, " ORDER BY ae.published DESC, ae.article_id DESC");
-    }
-  else
+  if (sql->facets.n_facets == 0)
     {
       g_string_append (sql->sql, "SELECT a.id FROM articles a WHERE 1");
       _chronicle_sql_append_filter (sql, query, TRUE);
-      if (chronicle_query_get_sort (query) == CHRONICLE_QUERY_SORT_EVENT_DATE)
-        g_string_append (sql->sql, " ORDER BY a.event_date DESC, a.id DESC");
-      else
-        g_string_append (sql->sql, " ORDER BY a.published DESC, a.id DESC");
+      g_string_append (sql->sql, by_event ? " ORDER BY a.event_date DESC, a.id DESC"
+                                          : " ORDER BY a.published DESC, a.id DESC");
+    }
+  else
+    {
+      /* The entity-driven select joins articles when sorting by event date. */
+      _chronicle_sql_build_ids (sql, query);
+      if (!sql->facets.empty)
+        g_string_append (sql->sql, by_event ? " ORDER BY a.event_date DESC, a.id DESC"
+                                            : " ORDER BY published DESC, id DESC");
     }
 
   if (limit > 0)
@@ -67,6 +66,10 @@ _chronicle_store_read_timeline (StoreJob     *job,
   int rc;
 
   _chronicle_sql_init (&sql);
+  if (!_chronicle_sql_resolve_facets (&sql, db, data->query, error))
+    return FALSE;
+  /* For a first page only: the whole list needs every match anyway. */
+  sql.probe_text = data->limit > 0 && _chronicle_sql_text_is_common (db, data->query);
   build_timeline_sql (&sql, data->query, data->limit);
   stmt = _chronicle_sql_prepare (db, &sql, error);
   if (stmt == NULL)

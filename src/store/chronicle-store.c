@@ -107,8 +107,17 @@ run_job (StoreJob    *job,
                              "Unknown failure");
     }
 
-  g_main_context_invoke_full (job->store->main_context, G_PRIORITY_DEFAULT,
-                              complete_job_cb, job, NULL);
+  /* Always through an idle source: g_main_context_invoke() would run the callback
+   * right here when the main context is the (global) default one and idle. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, complete_job_cb, job, NULL);
+    g_source_set_static_name (source, "[chronicle] store job done");
+    g_source_attach (source, job->store->main_context);
+    g_source_unref (source);
+  }
 }
 
 static void

@@ -1,0 +1,822 @@
+/* chronicle-extract-entities.c: people, countries, places, organisations
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-extract"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "chronicle-extract-private.h"
+
+/* A stretch of tokens and what it probably names, before coreference. */
+typedef enum {
+  SEG_PERSON,      /* strong evidence: title, given name, known person */
+  SEG_PERSON_WEAK, /* one word, by context ("Lavrov said"): kept if not resolved otherwise */
+  SEG_SINGLE,      /* one unknown capitalised word: a person only by coreference */
+  SEG_COUNTRY,
+  SEG_PLACE,
+  SEG_ORG,
+} SegKind;
+
+typedef struct {
+  guint           first;
+  guint           last;
+  guint           name_first;   /* for people after an honorific: the name itself */
+  SegKind         kind;
+  const LexEntry *entry;
+  const char     *canonical;
+  const char     *country;
+} Seg;
+
+typedef struct {
+  Doc           *doc;
+  const Lexicon *lex;
+  GStringChunk  *chunk;
+  GArray        *segs;
+  GHashTable    *surnames;   /* surname → canonical full name */
+  GHashTable    *acronyms;   /* acronym → canonical organisation */
+  GHashTable    *countries;  /* codes named in the text */
+} Ctx;
+
+static const char * const particles[] = {
+  "al", "el", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "der", "den", "di", "du",
+  "la", "le", "del", "dos", "das", "des", "y", "ter", "zu", NULL
+};
+
+static const char * const function_words[] = {
+  "the", "a", "an", "in", "on", "at", "since", "during", "after", "before", "when", "while",
+  "but", "and", "as", "for", "with", "from", "by", "to", "of", "this", "that", "these",
+  "those", "his", "her", "its", "their", "our", "my", "it", "he", "she", "they", "we", "i",
+  "there", "here", "however", "meanwhile", "together", "also", "yet", "so", "if", "although",
+  "though", "because", "despite", "under", "over", "about", "then", "some", "many", "most",
+  "all", "both", "each", "every", "no", "not", "one", "two", "three", "several", "another",
+  "other", "such", "what", "which", "who", "whom", "why", "how", "where", "until", "unlike",
+  "like", "near", "into", "across", "against", "among", "between", "without", "within",
+  "speaking", "asked", "according", "earlier", "later", "last", "next", "now", "today",
+  "recently", "separately", "elsewhere", "officials", "police", "witnesses", "analysts",
+  "experts", "critics", "authorities", "residents", "reports", "more", "less", "few",
+  "any", "even", "still", "only", "just", "once", "after", "amid", "following", "nearly",
+  "about", "around", "almost", "more", "we", "you", "your", NULL
+};
+
+static const char * const speech_verbs[] = {
+  "said", "says", "told", "added", "stated", "insisted", "noted", "argued", "explained",
+  "warned", "declared", "announced", "urged", "wrote", "asked", "acknowledged", "denied",
+  "confirmed", "claimed", "criticized", "criticised", "praised", "called", "met", NULL
+};
+
+static const char * const facilities[] = {
+  "house", "hall", "palace", "building", "square", "street", "avenue", "road", "airport",
+  "stadium", "hotel", "park", "bridge", "tower", "headquarters", "compound", NULL
+};
+
+static const char * const locatives[] = {
+  "in", "at", "from", "near", "to", "outside", "into", "across", "around", "toward",
+  "towards", "via", "through", "visit", "visited", "visiting", NULL
+};
+
+static gboolean
+lower_in (const Doc *doc, guint i, const char * const *list)
+{
+  char buf[32];
+
+  if (i >= doc->n_toks || doc->toks[i].kind != TOK_WORD || tok_len (doc, i) >= sizeof buf)
+    return FALSE;
+  if (_chronicle_tok_lower (doc, i, buf, sizeof buf) == 0)
+    return FALSE;
+  for (guint k = 0; list[k] != NULL; k++)
+    if (strcmp (buf, list[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const LexEntry *
+lookup_tok (Ctx *c, guint i, gboolean exact)
+{
+  char buf[128];
+
+  if (_chronicle_span_key (c->doc, i, i, !exact, buf, sizeof buf) == 0)
+    return NULL;
+  return _chronicle_lexicon_lookup (c->lex, buf, exact);
+}
+
+static guint16
+tok_lex_flags (Ctx *c, guint i)
+{
+  const LexEntry *e = lookup_tok (c, i, FALSE);
+  return e != NULL ? e->flags : 0;
+}
+
+static gboolean
+is_cap_word (const Doc *doc, guint i)
+{
+  const Token *t;
+
+  if (i >= doc->n_toks)
+    return FALSE;
+  t = &doc->toks[i];
+  return t->kind == TOK_WORD && (t->flags & TF_CAP) && !(t->flags & (TF_USED | TF_CLITIC));
+}
+
+/* The longest lexicon entry starting at @i with one of @want flags.
+ * Returns the number of tokens (0 if none); sets *out. */
+static guint
+longest_match (Ctx *c, guint i, guint16 want, gboolean allow_lower, const LexEntry **out)
+{
+  const Doc *doc = c->doc;
+  char buf[160];
+  guint best = 0;
+
+  *out = NULL;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      gboolean exact = pass == 0;
+      const LexEntry *head;
+      guint max;
+
+      if (!exact && !(doc->toks[i].flags & TF_CAP) && !allow_lower)
+        break;
+      if (_chronicle_span_key (doc, i, i, !exact, buf, sizeof buf) == 0)
+        continue;
+      head = _chronicle_lexicon_lookup (c->lex, buf, exact);
+      if (head == NULL)
+        continue;
+      max = MIN (head->max_words, doc->n_toks - i);
+      for (guint len = max; len > best && len >= 2; len--)
+        {
+          const LexEntry *e;
+          const Token *last = &doc->toks[i + len - 1];
+
+          if (last->kind == TOK_PUNCT && !(last->flags & TF_ABBREV))
+            continue;
+          if (last->flags & (TF_USED | TF_CLITIC))
+            continue;
+          /* Every word of a multi-word name is capitalised, or a connector. */
+          if (!exact && !(last->flags & TF_CAP) && !(last->flags & TF_DIGIT))
+            continue;
+          if (_chronicle_span_key (doc, i, i + len - 1, !exact, buf, sizeof buf) == 0)
+            continue;
+          e = _chronicle_lexicon_lookup (c->lex, buf, exact);
+          if (e != NULL && (e->flags & want))
+            {
+              best = len;
+              *out = e;
+              break;
+            }
+        }
+      if (best == 0 && (head->flags & want))
+        {
+          best = 1;
+          *out = head;
+        }
+    }
+  return best;
+}
+
+static void
+add_seg (Ctx *c, guint first, guint last, SegKind kind, const LexEntry *e, const char *canonical,
+         const char *country)
+{
+  Seg s = { first, last, first, kind, e, canonical, country };
+
+  g_array_append_val (c->segs, s);
+}
+
+static const char *
+span_text (Ctx *c, guint first, guint last)
+{
+  char buf[256];
+
+  if (_chronicle_span_key (c->doc, first, last, FALSE, buf, sizeof buf) == 0)
+    return NULL;
+  return g_string_chunk_insert_const (c->chunk, buf);
+}
+
+/* Tokens of a personal name from @j: capitalised words, initials, particles
+ * and hyphenated parts. Returns the index of its last token, or @j - 1. */
+static guint
+collect_name (Ctx *c, guint j)
+{
+  const Doc *doc = c->doc;
+  guint k = j, last = j - 1, words = 0;
+
+  while (k < doc->n_toks && words < 5)
+    {
+      const Token *t = &doc->toks[k];
+
+      if (k > j && (t->flags & TF_NEWLINE))
+        break;
+
+      if (is_cap_word (doc, k) && !(t->flags & TF_UPPER && tok_len (doc, k) > 3))
+        {
+          guint16 f = tok_lex_flags (c, k);
+          const LexEntry *ex = lookup_tok (c, k, TRUE);
+
+          if (f & (LX_DEMONYM | LX_ORG_CUE | LX_TITLE) && !(f & LX_GIVEN) && words > 0)
+            break;
+          if (f & (LX_DEMONYM | LX_ORG_CUE))
+            break;
+          if (ex != NULL && (ex->flags & LX_ORG))
+            break;
+          if (words == 0 && (t->flags & TF_SENT) && k != j)
+            break;
+          last = k;
+          words++;
+          k++;
+          /* An initial: "W." */
+          if (tok_len (doc, last) == 1 && _chronicle_tok_is_punct (doc, k, '.') &&
+              !(doc->toks[k].flags & TF_SPACE) && is_cap_word (doc, k + 1))
+            {
+              last = k;
+              k++;
+            }
+          /* Hyphenated: "Ki-moon", "Jean-Claude" */
+          while (_chronicle_tok_is_punct (doc, k, '-') && !(doc->toks[k].flags & TF_SPACE) &&
+                 k + 1 < doc->n_toks && doc->toks[k + 1].kind == TOK_WORD &&
+                 !(doc->toks[k + 1].flags & TF_SPACE))
+            {
+              last = k + 1;
+              k += 2;
+            }
+          continue;
+        }
+
+      /* Particles: "al-Assad", "bin Laden", "de Menezes" */
+      if (t->kind == TOK_WORD && (t->flags & TF_LOWER) && lower_in (doc, k, particles))
+        {
+          if (_chronicle_tok_is_punct (doc, k + 1, '-') && !(doc->toks[k + 1].flags & TF_SPACE) &&
+              is_cap_word (doc, k + 2))
+            {
+              last = k + 2;
+              words++;
+              k += 3;
+              continue;
+            }
+          if (is_cap_word (doc, k + 1) && words > 0)
+            {
+              k++;
+              continue;
+            }
+        }
+      break;
+    }
+
+  return last;
+}
+
+/* Honorifics stay in a person's mention ("Mr Lavrov"); roles do not
+ * ("Foreign Minister Sergei Lavrov" → "Sergei Lavrov"). */
+static gboolean
+is_honorific (Ctx *c, guint first, guint last)
+{
+  static const char * const honorifics[] = { "mr", "mrs", "ms", "miss", "dr", "sir", "dame", NULL };
+
+  return first == last && lower_in (c->doc, first, honorifics);
+}
+
+static gboolean
+title_at (Ctx *c, guint i, guint *end)
+{
+  const LexEntry *e;
+  guint len = longest_match (c, i, LX_TITLE, FALSE, &e);
+
+  if (len == 0)
+    return FALSE;
+  *end = i + len - 1;
+  if (_chronicle_tok_is_punct (c->doc, *end + 1, '.') && !(c->doc->toks[*end + 1].flags & TF_SPACE))
+    (*end)++;
+  return TRUE;
+}
+
+/* An organisation by its cue word: "Free Syrian Army", "Ministry of Foreign
+ * Affairs", "Bank of England". Returns the last token or @i - 1. */
+static guint
+org_by_cue (Ctx *c, guint i)
+{
+  const Doc *doc = c->doc;
+  guint k = i, cue = G_MAXUINT, words = 0;
+
+  while (k < doc->n_toks && words < 7)
+    {
+      if (k > i && (doc->toks[k].flags & TF_NEWLINE))
+        break;
+      if (is_cap_word (doc, k))
+        {
+          if (tok_lex_flags (c, k) & LX_ORG_CUE)
+            cue = k;
+          words++;
+          k++;
+          continue;
+        }
+      if (k > i && (_chronicle_tok_is (doc, k, "of") || _chronicle_tok_is (doc, k, "for") ||
+                    ((_chronicle_tok_is (doc, k, "and") || _chronicle_tok_is (doc, k, "&")) &&
+                     cue != G_MAXUINT) ||
+                    _chronicle_tok_is (doc, k, "the")) &&
+          (is_cap_word (doc, k + 1) || (_chronicle_tok_is (doc, k + 1, "the") && is_cap_word (doc, k + 2))))
+        {
+          /* "of" only continues an organisation after its cue word. */
+          if (cue == G_MAXUINT && !_chronicle_tok_is (doc, k, "the"))
+            break;
+          k++;
+          continue;
+        }
+      if (_chronicle_tok_is_punct (doc, k, '-') && !(doc->toks[k].flags & TF_SPACE) && k > i &&
+          k + 1 < doc->n_toks && doc->toks[k + 1].kind == TOK_WORD)
+        {
+          k++;
+          continue;
+        }
+      break;
+    }
+
+  if (cue == G_MAXUINT)
+    return i - 1;
+  /* A lone cue word ("Army", "Police") is not a name; "Ministry of X" is. */
+  if (cue == i)
+    {
+      if (!_chronicle_tok_is (doc, i + 1, "of") || !is_cap_word (doc, i + 2))
+        return i - 1;
+    }
+  /* Extend through "of …" after the cue. */
+  if (_chronicle_tok_is (doc, cue + 1, "of") || _chronicle_tok_is (doc, cue + 1, "for"))
+    {
+      guint end = cue, m = cue + 2;
+
+      if (_chronicle_tok_is (doc, m, "the"))
+        m++;
+      while (m < k && (is_cap_word (doc, m) || _chronicle_tok_is (doc, m, "and") ||
+                       _chronicle_tok_is (doc, m, "of")))
+        {
+          /* A building after the name is not part of it: "… Affairs Manor House" */
+          if (is_cap_word (doc, m) && lower_in (doc, m, facilities) && m >= cue + 4 &&
+              is_cap_word (doc, m - 1))
+            {
+              end = m - 2;
+              break;
+            }
+          if (is_cap_word (doc, m))
+            end = m;
+          m++;
+        }
+      return end;
+    }
+  return cue;
+}
+
+static gboolean
+place_context_ok (Ctx *c, guint first, guint last, const LexEntry *e)
+{
+  const Doc *doc = c->doc;
+  guint32 pop = e->n_places > 0 ? e->places[0].population : 0;
+  gboolean weak = (e->flags & (LX_COMMON | LX_GIVEN)) || (pop < 50000 && !(e->flags & LX_CAPITAL));
+  gboolean located = first > 0 && lower_in (doc, first - 1, locatives);
+  gboolean comma = _chronicle_tok_is_punct (doc, last + 1, ',') && is_cap_word (doc, last + 2) &&
+                   (tok_lex_flags (c, last + 2) & (LX_COUNTRY_NAME | LX_REGION));
+
+  if (e->flags & LX_REGION)
+    return !(e->flags & LX_COMMON) || located;
+  if (!weak || first != last)
+    return TRUE;
+  if (doc->toks[first].flags & TF_SENT)
+    return comma;
+  return located || comma;
+}
+
+static void
+scan (Ctx *c)
+{
+  Doc *doc = c->doc;
+  guint i = 0;
+
+  while (i < doc->n_toks)
+    {
+      const Token *t = &doc->toks[i];
+      const LexEntry *e = NULL;
+      guint len, end;
+      guint16 f;
+
+      if (t->kind != TOK_WORD || (t->flags & (TF_USED | TF_CLITIC)))
+        {
+          i++;
+          continue;
+        }
+
+      /* Lower-case entries that start with a particle: "al-Qaida" */
+      if (!(t->flags & TF_CAP))
+        {
+          if (lower_in (doc, i, particles) && (len = longest_match (c, i, LX_ORG | LX_PERSON, TRUE, &e)) > 1)
+            {
+              add_seg (c, i, i + len - 1, (e->flags & LX_ORG) ? SEG_ORG : SEG_PERSON, e,
+                       (e->flags & LX_ORG) ? e->org : e->person, NULL);
+              i += len;
+              continue;
+            }
+          i++;
+          continue;
+        }
+
+      f = tok_lex_flags (c, i);
+
+      /* Sentence-initial function words: "Together", "Since", "The" */
+      if ((t->flags & TF_SENT) && (f & LX_COMMON) && lower_in (doc, i, function_words))
+        {
+          i++;
+          continue;
+        }
+
+      /* Titles and the name after them */
+      if (title_at (c, i, &end))
+        {
+          const LexEntry *lx = NULL;
+          guint llen = longest_match (c, i, LX_ORG | LX_COUNTRY_NAME | LX_PLACE | LX_REGION | LX_PERSON,
+                                      FALSE, &lx);
+
+          if (llen <= end - i + 1)
+            {
+              guint name_end = collect_name (c, end + 1);
+
+              if (name_end != end)
+                {
+                  Seg s = { i, name_end, end + 1, SEG_PERSON, NULL, NULL, NULL };
+
+                  if (is_honorific (c, i, _chronicle_tok_is_punct (doc, end, '.') ? end - 1 : end))
+                    s.name_first = end + 1;
+                  else
+                    s.first = end + 1;
+                  g_array_append_val (c->segs, s);
+                  i = name_end + 1;
+                  continue;
+                }
+              /* A title with no name: skip it, it names nobody here. */
+              if (!(f & LX_ORG_CUE) || end > i)
+                {
+                  i = end + 1;
+                  continue;
+                }
+            }
+        }
+
+      /* Organisations by cue word */
+      end = org_by_cue (c, i);
+      if (end != i - 1)
+        {
+          const LexEntry *lx = NULL;
+          guint llen = longest_match (c, i, LX_ORG | LX_COUNTRY_NAME | LX_PLACE | LX_REGION, FALSE, &lx);
+
+          if (llen < end - i + 1)
+            {
+              add_seg (c, i, end, SEG_ORG, NULL, NULL, NULL);
+              i = end + 1;
+              continue;
+            }
+        }
+
+      /* Lexicon: known people, organisations, countries, places */
+      len = longest_match (c, i, LX_PERSON | LX_ORG | LX_COUNTRY_NAME | LX_DEMONYM | LX_PLACE | LX_REGION,
+                           FALSE, &e);
+      if (len > 0)
+        {
+          guint last = i + len - 1;
+
+          if (e->flags & LX_PERSON)
+            {
+              guint name_end = len == 1 ? collect_name (c, i) : last;
+
+              add_seg (c, i, MAX (last, name_end), SEG_PERSON, e,
+                       name_end > last ? NULL : e->person, NULL);
+              i = MAX (last, name_end) + 1;
+              continue;
+            }
+          if (e->flags & LX_ORG)
+            {
+              add_seg (c, i, last, SEG_ORG, e, e->org, NULL);
+              i = last + 1;
+              continue;
+            }
+          if (e->flags & (LX_COUNTRY_NAME | LX_DEMONYM))
+            {
+              /* "Jordan" after a given name is a surname: handled below. */
+              add_seg (c, i, last, SEG_COUNTRY, e, NULL, e->country);
+              g_hash_table_add (c->countries, (char *) e->country);
+              i = last + 1;
+              continue;
+            }
+          if ((e->flags & (LX_PLACE | LX_REGION)) && !(f & LX_GIVEN && is_cap_word (doc, last + 1)))
+            {
+              if (place_context_ok (c, i, last, e))
+                add_seg (c, i, last, SEG_PLACE, e, e->place, NULL);
+              else if (len == 1)
+                add_seg (c, i, last, SEG_SINGLE, NULL, NULL, NULL);
+              i = last + 1;
+              continue;
+            }
+        }
+
+      /* Given name and surname */
+      if ((f & LX_GIVEN) && !(t->flags & TF_UPPER) && is_cap_word (doc, i + 1) &&
+          !((t->flags & TF_SENT) && (f & LX_COMMON) && !(tok_lex_flags (c, i + 1) & LX_GIVEN) &&
+            (tok_lex_flags (c, i + 1) & LX_COMMON)))
+        {
+          end = collect_name (c, i);
+          if (end > i)
+            {
+              add_seg (c, i, end, SEG_PERSON, NULL, NULL, NULL);
+              i = end + 1;
+              continue;
+            }
+        }
+
+      /* Acronyms: "FSA", "OPEC" */
+      if ((t->flags & TF_UPPER) && tok_len (doc, i) >= 2 && tok_len (doc, i) <= 6 &&
+          !(t->flags & TF_HEADLINE) && !(t->flags & TF_DIGIT))
+        {
+          guint prev_upper = i > 0 && (doc->toks[i - 1].flags & TF_UPPER);
+          guint next_upper = i + 1 < doc->n_toks && (doc->toks[i + 1].flags & TF_UPPER);
+
+          if (!prev_upper && !next_upper)
+            add_seg (c, i, i, SEG_ORG, NULL, NULL, NULL);
+          i++;
+          continue;
+        }
+
+      /* Unknown capitalised words */
+      {
+        guint k = i, common = 0, words = 0;
+
+        while (is_cap_word (doc, k) && (k == i || !(doc->toks[k].flags & TF_NEWLINE)) && words < 4)
+          {
+            guint16 g = tok_lex_flags (c, k);
+
+            if (k > i && (g & (LX_TITLE | LX_COUNTRY_NAME | LX_DEMONYM | LX_ORG_CUE)))
+              break;
+            if ((g & LX_COMMON) && !(g & LX_GIVEN))
+              common++;
+            words++;
+            k++;
+          }
+        if (words == 0)
+          {
+            i++;
+            continue;
+          }
+        if (words >= 2 && common == 0 && !(t->flags & TF_HEADLINE))
+          {
+            end = collect_name (c, i);
+            add_seg (c, i, MAX (end, k - 1), SEG_PERSON, NULL, NULL, NULL);
+            i = MAX (end, k - 1) + 1;
+            continue;
+          }
+        if (words == 1)
+          {
+            if (!(f & LX_COMMON) && lower_in (doc, i + 1, speech_verbs) && !(t->flags & TF_HEADLINE))
+              add_seg (c, i, i, SEG_PERSON_WEAK, NULL, NULL, NULL);
+            else if (!(f & LX_COMMON) || !(t->flags & TF_SENT))
+              add_seg (c, i, i, SEG_SINGLE, NULL, NULL, NULL);
+          }
+        i = k;
+      }
+    }
+}
+
+/* "Free Syrian Army (FSA)": the acronym becomes an alias. */
+static void
+find_acronyms (Ctx *c)
+{
+  const Doc *doc = c->doc;
+
+  for (guint s = 0; s < c->segs->len; s++)
+    {
+      Seg *g = &g_array_index (c->segs, Seg, s);
+      guint k = g->last + 1;
+      char acro[16], initials[16];
+      guint n = 0;
+
+      if (g->kind != SEG_ORG && g->kind != SEG_PERSON && g->kind != SEG_SINGLE)
+        continue;
+      if (!_chronicle_tok_is_punct (doc, k, '(') || !(doc->toks[k + 1 < doc->n_toks ? k + 1 : k].flags & TF_UPPER) ||
+          !_chronicle_tok_is_punct (doc, k + 2, ')'))
+        continue;
+      if (_chronicle_span_key (doc, k + 1, k + 1, FALSE, acro, sizeof acro) == 0)
+        continue;
+      for (guint m = g->first; m <= g->last && n < sizeof initials - 1; m++)
+        if (is_cap_word (doc, m) || (doc->toks[m].flags & TF_CAP))
+          initials[n++] = doc->text[doc->toks[m].start];
+      initials[n] = '\0';
+      if (strcmp (initials, acro) != 0 && g->kind != SEG_ORG)
+        continue;
+      if (g->kind != SEG_ORG)
+        {
+          g->kind = SEG_ORG;
+          g->canonical = NULL;
+        }
+      if (g->canonical == NULL)
+        g->canonical = span_text (c, g->first, g->last);
+      g_hash_table_insert (c->acronyms, (char *) g_string_chunk_insert_const (c->chunk, acro),
+                           (char *) g->canonical);
+    }
+
+  for (guint s = 0; s < c->segs->len; s++)
+    {
+      Seg *g = &g_array_index (c->segs, Seg, s);
+      char key[32];
+      const char *canon;
+
+      if (g->first != g->last || _chronicle_span_key (doc, g->first, g->first, FALSE, key, sizeof key) == 0)
+        continue;
+      canon = g_hash_table_lookup (c->acronyms, key);
+      if (canon != NULL)
+        {
+          g->kind = SEG_ORG;
+          g->canonical = canon;
+        }
+    }
+}
+
+/* Surnames of the people named in full: "Kerry" → "John Kerry". */
+static void
+resolve_people (Ctx *c)
+{
+  const Doc *doc = c->doc;
+
+  for (guint s = 0; s < c->segs->len; s++)
+    {
+      Seg *g = &g_array_index (c->segs, Seg, s);
+      char key[128];
+      guint last_word;
+
+      if (g->kind != SEG_PERSON)
+        continue;
+      if (g->canonical == NULL && g->name_first < g->last)
+        g->canonical = span_text (c, g->name_first, g->last);
+      if (g->canonical == NULL || g->name_first == g->last)
+        continue;
+      last_word = g->last;
+      if (_chronicle_span_key (doc, last_word, last_word, FALSE, key, sizeof key) == 0)
+        continue;
+      if (!g_hash_table_contains (c->surnames, key))
+        g_hash_table_insert (c->surnames, (char *) g_string_chunk_insert_const (c->chunk, key),
+                             (char *) g->canonical);
+      /* "al-Assad" is also "Assad" */
+      if (g->last >= 2 && _chronicle_tok_is_punct (doc, g->last - 1, '-') &&
+          lower_in (doc, g->last - 2, particles))
+        {
+          char full[128];
+
+          if (_chronicle_span_key (doc, g->last - 2, g->last, FALSE, full, sizeof full) > 0 &&
+              !g_hash_table_contains (c->surnames, full))
+            g_hash_table_insert (c->surnames, (char *) g_string_chunk_insert_const (c->chunk, full),
+                                 (char *) g->canonical);
+        }
+    }
+
+  for (guint s = 0; s < c->segs->len; s++)
+    {
+      Seg *g = &g_array_index (c->segs, Seg, s);
+      char key[128];
+      const char *full;
+
+      if (g->kind == SEG_COUNTRY || g->kind == SEG_ORG)
+        continue;
+      if (g->kind == SEG_PERSON && g->canonical != NULL && g->name_first < g->last)
+        continue;
+      if (g->kind == SEG_PLACE && g->first != g->last)
+        continue;
+      if (_chronicle_span_key (doc, g->name_first, g->last, FALSE, key, sizeof key) == 0)
+        continue;
+      full = g_hash_table_lookup (c->surnames, key);
+      if (full == NULL)
+        {
+          const LexEntry *e = _chronicle_lexicon_lookup (c->lex, key, TRUE);
+
+          if (e != NULL && (e->flags & LX_PERSON) && g->kind != SEG_PLACE)
+            full = e->person;
+        }
+      if (full != NULL)
+        {
+          g->kind = SEG_PERSON;
+          g->canonical = full;
+        }
+      else if (g->kind == SEG_PERSON || g->kind == SEG_PERSON_WEAK)
+        {
+          g->kind = SEG_PERSON;
+          if (g->canonical == NULL)
+            g->canonical = span_text (c, g->name_first, g->last);
+        }
+    }
+}
+
+static void
+resolve_places (Ctx *c)
+{
+  const Doc *doc = c->doc;
+
+  /* Countries of unambiguous places count as named too. */
+  for (guint s = 0; s < c->segs->len; s++)
+    {
+      Seg *g = &g_array_index (c->segs, Seg, s);
+
+      if (g->kind == SEG_PLACE && g->entry != NULL && g->entry->n_places == 1 &&
+          g->entry->places[0].country[0] != '\0')
+        g_hash_table_add (c->countries, (char *) g->entry->places[0].country);
+    }
+
+  for (guint s = 0; s < c->segs->len; s++)
+    {
+      Seg *g = &g_array_index (c->segs, Seg, s);
+      const LexEntry *e = g->entry;
+      const char *pick = NULL;
+
+      if (g->kind != SEG_PLACE || e == NULL || e->n_places == 0)
+        continue;
+
+      /* "Paris, Texas": the next name decides. */
+      if (_chronicle_tok_is_punct (doc, g->last + 1, ',') && g->last + 2 < doc->n_toks)
+        {
+          const LexEntry *n = lookup_tok (c, g->last + 2, FALSE);
+          const char *code = NULL;
+
+          if (n != NULL && (n->flags & (LX_COUNTRY_NAME | LX_DEMONYM)))
+            code = n->country;
+          else if (n != NULL && (n->flags & LX_REGION) && n->n_places > 0)
+            code = n->places[0].country;
+          for (guint k = 0; code != NULL && k < e->n_places; k++)
+            if (g_strcmp0 (e->places[k].country, code) == 0)
+              pick = code;
+        }
+      /* Else the reading the rest of the text supports, if big enough. */
+      for (guint k = 0; pick == NULL && k < e->n_places; k++)
+        if (g_hash_table_contains (c->countries, e->places[k].country) &&
+            (k == 0 || e->places[k].population >= 100000 || e->places[k].population * 20 >= e->places[0].population))
+          pick = e->places[k].country;
+      if (pick == NULL)
+        pick = e->places[0].country;
+      g->country = pick;
+    }
+}
+
+/**
+ * _chronicle_find_entities:
+ *
+ * Finds entity mentions in a tokenised document whose time expressions have
+ * already been marked, and appends EntityHit to @hits in text order.
+ */
+void
+_chronicle_find_entities (Doc           *doc,
+                          const Lexicon *lex,
+                          GStringChunk  *chunk,
+                          GArray        *hits)
+{
+  Ctx c = { doc, lex, chunk, NULL, NULL, NULL, NULL };
+
+  c.segs = g_array_new (FALSE, FALSE, sizeof (Seg));
+  c.surnames = g_hash_table_new (g_str_hash, g_str_equal);
+  c.acronyms = g_hash_table_new (g_str_hash, g_str_equal);
+  c.countries = g_hash_table_new (g_str_hash, g_str_equal);
+
+  scan (&c);
+  find_acronyms (&c);
+  resolve_people (&c);
+  resolve_places (&c);
+
+  for (guint s = 0; s < c.segs->len; s++)
+    {
+      Seg *g = &g_array_index (c.segs, Seg, s);
+      EntityHit h = { g->first, g->last, 0, g->canonical, g->country };
+
+      switch (g->kind)
+        {
+        case SEG_PERSON:
+          h.kind = CHRONICLE_ENTITY_KIND_PERSON;
+          break;
+        case SEG_COUNTRY:
+          h.kind = CHRONICLE_ENTITY_KIND_COUNTRY;
+          h.canonical = chronicle_country_name (g->country);
+          break;
+        case SEG_PLACE:
+          h.kind = CHRONICLE_ENTITY_KIND_PLACE;
+          break;
+        case SEG_ORG:
+          h.kind = CHRONICLE_ENTITY_KIND_ORGANIZATION;
+          break;
+        case SEG_PERSON_WEAK:
+        case SEG_SINGLE:
+        default:
+          continue;
+        }
+      if (h.canonical == NULL)
+        h.canonical = span_text (&c, g->kind == SEG_PERSON ? g->name_first : g->first, g->last);
+      if (h.canonical == NULL)
+        continue;
+      g_array_append_val (hits, h);
+    }
+
+  g_array_unref (c.segs);
+  g_hash_table_unref (c.surnames);
+  g_hash_table_unref (c.acronyms);
+  g_hash_table_unref (c.countries);
+}

@@ -1,0 +1,432 @@
+/* chronicle-extract-lexicon.c: the bundled data tables, loaded once
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-extract"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chronicle-extract-private.h"
+#include "chronicle-extract-resources.h"
+
+#define DATA_PATH RESOURCE_PREFIX "/extract/"
+
+/* Words that, ending a run of capitalised words, make it an organisation
+ * ("Free Syrian Army"), or, starting it before "of", too ("Ministry of …"). */
+static const char * const org_cues[] = {
+  "army", "party", "council", "union", "bank", "ministry", "organization", "organisation",
+  "committee", "commission", "agency", "association", "corporation", "corp", "inc", "ltd",
+  "company", "group", "institute", "university", "college", "court", "front", "movement",
+  "forces", "navy", "police", "department", "service", "foundation", "fund", "authority",
+  "board", "assembly", "parliament", "congress", "senate", "church", "club", "airlines",
+  "airways", "league", "brigade", "brigades", "alliance", "coalition", "network", "society",
+  "bureau", "exchange", "guard", "federation", "office", "administration", "cabinet",
+  "tribunal", "academy", "school", "hospital", "industries", "motors", "bank", "times",
+  "post", "news", "press", "television", "radio", "channel", "brotherhood",
+  "center", "centre", "conference", "mission", "team", "fc",
+  "systems", "technologies", "holdings", "airline", "institution", "program", "programme",
+  "directorate", "command", "corps", "militia", "regime", "government", "jihad", "taliban",
+  NULL
+};
+
+typedef struct {
+  GPtrArray *places;  /* of PlaceCandidate*, while loading */
+} PlaceBuilder;
+
+static void
+lex_entry_free (gpointer data)
+{
+  LexEntry *e = data;
+
+  g_free (e->places);
+  g_free (e);
+}
+
+static LexEntry *
+entry_for (Lexicon    *lex,
+           const char *key,
+           gboolean    exact)
+{
+  GHashTable *table = exact ? lex->exact : lex->folded;
+  g_autofree char *folded = exact ? g_strdup (key) : g_utf8_strdown (key, -1);
+  LexEntry *e = g_hash_table_lookup (table, folded);
+
+  if (e == NULL)
+    {
+      e = g_new0 (LexEntry, 1);
+      g_hash_table_insert (table, g_string_chunk_insert_const (lex->strings, folded), e);
+    }
+  return e;
+}
+
+/* Adds @surface and records, on the entry of its first token, how many tokens
+ * it has, so lookups know how far to look. */
+static LexEntry *
+add_surface (Lexicon    *lex,
+             const char *surface,
+             gboolean    exact)
+{
+  Doc doc = { surface, strlen (surface), NULL, 0 };
+  LexEntry *e;
+
+  if (doc.length == 0)
+    return NULL;
+
+  _chronicle_tokenize (&doc);
+  if (doc.n_toks > 1)
+    {
+      char first[128];
+
+      if (_chronicle_span_key (&doc, 0, 0, !exact, first, sizeof first) > 0)
+        {
+          LexEntry *head = entry_for (lex, first, exact);
+          head->max_words = MAX (head->max_words, MIN (doc.n_toks, 12));
+        }
+    }
+  g_free (doc.toks);
+
+  e = entry_for (lex, surface, exact);
+  return e;
+}
+
+static char **
+load_lines (const char *name)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_strconcat (DATA_PATH, name, NULL);
+  gsize size = 0;
+  const char *data;
+  g_autofree char *copy = NULL;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert (bytes != NULL);
+  data = g_bytes_get_data (bytes, &size);
+  copy = g_strndup (data, size);
+  return g_strsplit (copy, "\n", -1);
+}
+
+static const char *
+intern (Lexicon    *lex,
+        const char *s)
+{
+  return g_string_chunk_insert_const (lex->strings, s);
+}
+
+static void
+load_countries (Lexicon *lex)
+{
+  g_auto(GStrv) lines = load_lines ("countries.tsv");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      LexEntry *e;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      f = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (f) < 3)
+        continue;
+
+      g_hash_table_insert (lex->country_names, (char *) intern (lex, f[0]),
+                           (char *) intern (lex, f[1]));
+      if (strchr (f[1], ',') == NULL)
+        {
+          e = add_surface (lex, f[1], FALSE);
+          e->flags |= LX_COUNTRY_NAME;
+          e->country = intern (lex, f[0]);
+        }
+      if (f[2][0] != '\0')
+        {
+          g_auto(GStrv) names = g_strsplit (f[2], "|", -1);
+
+          for (guint k = 0; names[k] != NULL; k++)
+            {
+              const char *n = names[k];
+
+              if (g_str_has_prefix (n, "the "))
+                n += 4;
+              e = add_surface (lex, n, FALSE);
+              e->flags |= LX_COUNTRY_NAME;
+              e->country = intern (lex, f[0]);
+            }
+        }
+    }
+}
+
+static void
+load_country_aliases (Lexicon *lex)
+{
+  g_auto(GStrv) lines = load_lines ("country-aliases.tsv");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      const char *surface;
+      LexEntry *e;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      f = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (f) < 3)
+        continue;
+
+      surface = f[2];
+      if (g_str_has_prefix (surface, "the "))
+        surface += 4;
+
+      if (strcmp (f[1], "display") == 0)
+        {
+          g_hash_table_insert (lex->country_names, (char *) intern (lex, f[0]),
+                               (char *) intern (lex, surface));
+          continue;
+        }
+
+      e = add_surface (lex, surface, strcmp (f[1], "exact") == 0);
+      e->flags |= strcmp (f[1], "demonym") == 0 ? LX_DEMONYM : LX_COUNTRY_NAME;
+      e->country = intern (lex, f[0]);
+    }
+}
+
+static void
+add_place (Lexicon    *lex,
+           GHashTable *builders,
+           LexEntry   *e,
+           const char *country,
+           guint32     population)
+{
+  GArray *arr = g_hash_table_lookup (builders, e);
+
+  if (arr == NULL)
+    {
+      arr = g_array_new (FALSE, FALSE, sizeof (PlaceCandidate));
+      g_hash_table_insert (builders, e, arr);
+    }
+  for (guint k = 0; k < arr->len; k++)
+    {
+      PlaceCandidate *c = &g_array_index (arr, PlaceCandidate, k);
+
+      if (g_strcmp0 (c->country, country) == 0)
+        {
+          c->population = MAX (c->population, population);
+          return;
+        }
+    }
+  {
+    PlaceCandidate c = { country, population };
+    g_array_append_val (arr, c);
+  }
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const PlaceCandidate *x = a, *y = b;
+
+  return x->population < y->population ? 1 : x->population > y->population ? -1 : 0;
+}
+
+static void
+load_places (Lexicon *lex)
+{
+  g_autoptr(GHashTable) builders = g_hash_table_new_full (NULL, NULL, NULL,
+                                                          (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  {
+    g_auto(GStrv) lines = load_lines ("cities.tsv");
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) f = NULL;
+        LexEntry *e;
+
+        if (lines[i][0] == '#' || lines[i][0] == '\0')
+          continue;
+        f = g_strsplit (lines[i], "\t", -1);
+        if (g_strv_length (f) < 4)
+          continue;
+
+        e = add_surface (lex, f[0], FALSE);
+        e->flags |= LX_PLACE;
+        if (f[3][0] == 'C')
+          e->flags |= LX_CAPITAL;
+        if (e->place == NULL)
+          e->place = intern (lex, f[0]);
+        add_place (lex, builders, e, intern (lex, f[1]), (guint32) strtoul (f[2], NULL, 10));
+      }
+  }
+
+  {
+    g_auto(GStrv) lines = load_lines ("place-aliases.tsv");
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) f = NULL;
+        LexEntry *e;
+        gboolean region;
+
+        if (lines[i][0] == '#' || lines[i][0] == '\0')
+          continue;
+        f = g_strsplit (lines[i], "\t", -1);
+        if (g_strv_length (f) < 4)
+          continue;
+
+        region = strcmp (f[3], "region") == 0;
+        e = add_surface (lex, f[0], strcmp (f[3], "exact") == 0);
+        e->flags |= region ? LX_REGION : LX_PLACE;
+        e->place = intern (lex, f[1]);
+        /* A curated reading comes first: it outranks any same-named town. */
+        add_place (lex, builders, e, intern (lex, f[2]), G_MAXUINT32 / 2);
+      }
+  }
+
+  g_hash_table_iter_init (&iter, builders);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      LexEntry *e = key;
+      GArray *arr = value;
+
+      g_array_sort (arr, compare_candidates);
+      e->n_places = MIN (arr->len, 255);
+      e->places = g_memdup2 (arr->data, sizeof (PlaceCandidate) * e->n_places);
+    }
+}
+
+static void
+load_word_list (Lexicon    *lex,
+                const char *name,
+                guint16     flag)
+{
+  g_auto(GStrv) lines = load_lines (name);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      LexEntry *e;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      e = add_surface (lex, lines[i], FALSE);
+      e->flags |= flag;
+    }
+}
+
+static void
+load_organizations (Lexicon *lex)
+{
+  g_auto(GStrv) lines = load_lines ("organizations.tsv");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      LexEntry *e;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      f = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (f) < 2)
+        continue;
+      e = add_surface (lex, f[0], f[2] != NULL && strcmp (f[2], "exact") == 0);
+      e->flags |= LX_ORG;
+      e->org = intern (lex, f[1]);
+    }
+
+  for (guint i = 0; org_cues[i] != NULL; i++)
+    entry_for (lex, org_cues[i], FALSE)->flags |= LX_ORG_CUE;
+}
+
+static void
+load_people (Lexicon *lex)
+{
+  g_auto(GStrv) lines = load_lines ("people.tsv");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      LexEntry *e;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      f = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (f) < 2)
+        continue;
+      e = add_surface (lex, f[0], TRUE);
+      e->flags |= LX_PERSON;
+      e->person = intern (lex, f[1]);
+      /* The full name too. */
+      e = add_surface (lex, f[1], TRUE);
+      e->flags |= LX_PERSON;
+      e->person = intern (lex, f[1]);
+    }
+}
+
+static gpointer
+load_lexicon (gpointer data)
+{
+  Lexicon *lex = g_new0 (Lexicon, 1);
+
+  g_resources_register (chronicle_extract_get_resource ());
+
+  lex->strings = g_string_chunk_new (64 * 1024);
+  lex->folded = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, lex_entry_free);
+  lex->exact = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, lex_entry_free);
+  lex->country_names = g_hash_table_new (g_str_hash, g_str_equal);
+
+  load_word_list (lex, "common-words.txt", LX_COMMON);
+  load_word_list (lex, "given-names.txt", LX_GIVEN);
+  load_word_list (lex, "titles.txt", LX_TITLE);
+  load_countries (lex);
+  load_country_aliases (lex);
+  load_places (lex);
+  load_organizations (lex);
+  load_people (lex);
+
+  return lex;
+}
+
+/**
+ * _chronicle_lexicon_get:
+ *
+ * Returns: (transfer none): the lexicon, loaded on first use from the
+ *   bundled resources; immutable afterwards, so any thread may read it
+ */
+const Lexicon *
+_chronicle_lexicon_get (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, load_lexicon, NULL);
+  return once.retval;
+}
+
+const LexEntry *
+_chronicle_lexicon_lookup (const Lexicon *lex,
+                           const char    *key,
+                           gboolean       exact)
+{
+  return g_hash_table_lookup (exact ? lex->exact : lex->folded, key);
+}
+
+/**
+ * chronicle_country_name:
+ * @code: an ISO 3166-1 alpha-2 code
+ *
+ * Returns: (nullable): the English display name of the country ("Russia"
+ *   for "RU"), or %NULL for an unknown code
+ */
+const char *
+chronicle_country_name (const char *code)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return g_hash_table_lookup (_chronicle_lexicon_get ()->country_names, code);
+}

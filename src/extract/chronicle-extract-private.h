@@ -1,0 +1,160 @@
+/* chronicle-extract-private.h: internals shared by the extractor's files
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-extraction.h"
+
+G_BEGIN_DECLS
+
+/* ---- Tokens ---------------------------------------------------------- */
+
+typedef enum {
+  TOK_WORD,
+  TOK_NUMBER,
+  TOK_PUNCT,
+} TokKind;
+
+enum {
+  TF_CAP       = 1 << 0,  /* first character is an upper-case letter */
+  TF_UPPER     = 1 << 1,  /* every letter upper case, at least two letters */
+  TF_LOWER     = 1 << 2,  /* every letter lower case */
+  TF_SENT      = 1 << 3,  /* first token of a sentence */
+  TF_SPACE     = 1 << 4,  /* white space before the token */
+  TF_NEWLINE   = 1 << 5,  /* a line break before the token */
+  TF_HEADLINE  = 1 << 6,  /* on a title-case line without a full stop */
+  TF_CLITIC    = 1 << 7,  /* 's, 't, 'll … split off a word */
+  TF_DIGIT     = 1 << 8,  /* contains a digit */
+  TF_USED      = 1 << 9,  /* taken by a time expression */
+  TF_ABBREV    = 1 << 10, /* ends with a full stop that was kept ("U.S.") */
+};
+
+typedef struct {
+  guint32 start;   /* byte offsets into the sanitised text */
+  guint32 end;
+  guint16 kind;
+  guint16 flags;
+} Token;
+
+typedef struct {
+  const char *text;      /* valid UTF-8, NUL-terminated */
+  gsize       length;
+  Token      *toks;
+  guint       n_toks;
+} Doc;
+
+void     _chronicle_tokenize      (Doc *doc);
+gboolean _chronicle_tok_is        (const Doc *doc, guint i, const char *word);
+gboolean _chronicle_tok_is_punct  (const Doc *doc, guint i, char c);
+gsize    _chronicle_tok_lower     (const Doc *doc, guint i, char *buf, gsize size);
+gsize    _chronicle_span_key      (const Doc *doc, guint first, guint last, gboolean lower,
+                                   char *buf, gsize size);
+
+static inline guint
+tok_len (const Doc *doc, guint i)
+{
+  return doc->toks[i].end - doc->toks[i].start;
+}
+
+/* ---- Lexicon --------------------------------------------------------- */
+
+enum {
+  LX_COUNTRY_NAME = 1 << 0,
+  LX_DEMONYM      = 1 << 1,
+  LX_ORG          = 1 << 2,
+  LX_PLACE        = 1 << 3,
+  LX_REGION       = 1 << 4,
+  LX_GIVEN        = 1 << 5,
+  LX_TITLE        = 1 << 6,
+  LX_COMMON       = 1 << 7,  /* a lower-case English word */
+  LX_PERSON       = 1 << 8,  /* a well-known person */
+  LX_ORG_CUE      = 1 << 9,  /* "Army", "Ministry", … */
+  LX_CAPITAL      = 1 << 10,
+};
+
+typedef struct {
+  const char *country;    /* code, also the country of a place or region */
+  guint32     population;
+} PlaceCandidate;
+
+typedef struct {
+  guint16         flags;
+  guint8          max_words;   /* longest multi-word entry starting with this word */
+  guint8          n_places;
+  const char     *country;     /* for LX_COUNTRY_NAME / LX_DEMONYM */
+  const char     *org;         /* canonical organisation */
+  const char     *person;      /* canonical person */
+  const char     *place;       /* canonical place name */
+  PlaceCandidate *places;
+} LexEntry;
+
+typedef struct {
+  GHashTable   *folded;   /* lower-case key → LexEntry */
+  GHashTable   *exact;    /* key as written → LexEntry */
+  GHashTable   *country_names;  /* code → display name */
+  GStringChunk *strings;
+} Lexicon;
+
+const Lexicon  *_chronicle_lexicon_get    (void);
+const LexEntry *_chronicle_lexicon_lookup (const Lexicon *lex, const char *key, gboolean exact);
+
+/* ---- Internal results ------------------------------------------------ */
+
+typedef struct {
+  guint               first_tok;
+  guint               last_tok;    /* inclusive */
+  ChronicleEntityKind kind;
+  const char         *canonical;   /* interned or owned by the doc's chunk */
+  const char         *country;
+} EntityHit;
+
+/* What a time expression says, before it is resolved against a date. */
+typedef enum {
+  TK_ABS,        /* y, m, d; any may be 0 (unknown); extra: 1 when the year was written */
+  TK_WEEKDAY,    /* extra: 1..7 (Monday = 1); n: -1 last, 0 bare, 1 next, 2 this; unit: part of day */
+  TK_REL_DAY,    /* n: day offset (yesterday = -1); unit: part of day or 0 */
+  TK_REL_UNIT,   /* unit; n: -1 last, 0 this, 1 next */
+  TK_AGO,        /* unit; n: count (-1 unknown); extra: -1 ago, 1 from now */
+  TK_DURATION,   /* unit; n: count (-1 unknown) */
+  TK_REF,        /* extra: 0 present, 1 past, 2 future */
+  TK_QUARTER,    /* n: 1..4; y: year or 0 */
+  TK_SEASON,     /* extra: 0..3 (SP, SU, FA, WI); n: offset as TK_REL_UNIT */
+  TK_DECADE,     /* y: first year */
+  TK_CENTURY,    /* n: ordinal */
+  TK_CLOCK,      /* n: hour, extra: minute */
+  TK_SET,        /* unit */
+  TK_WEEKEND,    /* n: -1 last, 0 this/the, 1 next */
+} TimexKind;
+
+enum {
+  U_NONE, U_SECOND, U_MINUTE, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER, U_YEAR,
+  U_DECADE, U_CENTURY,
+};
+
+enum { PART_NONE, PART_MO, PART_AF, PART_EV, PART_NI };
+
+typedef struct {
+  guint first_tok;
+  guint last_tok;
+  int   kind;           /* TimexKind in chronicle-extract-timex.c */
+  int   y, m, d;        /* parsed fields, 0 when absent */
+  int   n;              /* count or offset */
+  int   unit;
+  int   extra;
+  int   cue;            /* ChronicleTense of the context */
+  gboolean possessive;
+} TimexHit;
+
+void     _chronicle_find_timexes   (Doc *doc, GArray *hits);
+gboolean _chronicle_infer_reference (const Doc *doc, GArray *hits, GDate *date);
+void     _chronicle_resolve_timex  (const TimexHit *hit, const GDate *reference,
+                                    ChronicleTimex *out);
+
+void     _chronicle_find_entities  (Doc *doc, const Lexicon *lex, GStringChunk *chunk,
+                                    GArray *hits);
+
+G_END_DECLS

@@ -146,6 +146,7 @@ typedef struct {
   int   unit;
   int   extra;
   int   cue;            /* ChronicleTense of the context */
+  int   clock;          /* 1 + minutes after midnight when a time of day was given */
   gboolean possessive;
 } TimexHit;
 

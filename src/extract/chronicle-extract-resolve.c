@@ -114,13 +114,22 @@ year_for (const GDate *ref, int cue, int m, int d)
 {
   int ry = g_date_get_year (ref), rm = g_date_get_month (ref), rd = g_date_get_day (ref);
   int md = m * 100 + (d > 0 ? d : 0), rmd = rm * 100 + (d > 0 ? rd : 0);
+  /* Roughly how many days the date lies after the reference in the same year */
+  int ahead = (m - rm) * 30 + (d > 0 ? d - rd : 0);
 
+  /* Tense words are weak evidence next to a date only weeks away. */
   if (cue == CHRONICLE_TENSE_FUTURE)
-    return md < rmd ? ry + 1 : ry;
+    return md < rmd && ahead < -45 ? ry + 1 : ry;
   if (cue == CHRONICLE_TENSE_PAST)
-    return md > rmd ? ry - 1 : ry;
-  /* No cue: news mostly looks back; months well ahead belong to last year. */
-  return m > rm + 2 ? ry - 1 : ry;
+    return md > rmd && ahead > 45 ? ry - 1 : ry;
+  /* No cue: the year of the reference date, as annotators and readers do,
+   * unless that puts the month eight or more months away: "in January"
+   * written in October is the coming January. */
+  if (rm - m >= 8)
+    return ry + 1;
+  if (m - rm >= 8)
+    return ry - 1;
+  return ry;
 }
 
 static void
@@ -146,7 +155,7 @@ resolve_abs (const TimexHit *h, const GDate *ref, ChronicleTimex *out)
         }
     }
   else if (y == 0)
-    y = ref != NULL ? year_for (ref, h->cue, h->m, h->d) : -1;
+    y = ref != NULL ? year_for (ref, h->cue, h->m, MAX (h->d, 0)) : -1;
 
   if (h->m == 0)
     {
@@ -156,12 +165,26 @@ resolve_abs (const TimexHit *h, const GDate *ref, ChronicleTimex *out)
   if (y < 0)
     {
       out->value = h->d > 0 ? g_strdup_printf ("XXXX-%02d-%02d", h->m, h->d)
+                 : h->d < 0 ? g_strdup_printf ("XXXX-%02d", h->m)
                             : g_strdup_printf ("XXXX-%02d", h->m);
       return;
     }
   if (h->d == 0)
     {
       set_month (out, y, h->m);
+      return;
+    }
+  if (h->d < 0)
+    {
+      /* The -d'th Thursday of the month (Thanksgiving) */
+      GDate d;
+
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, 1, h->m, y);
+      while (g_date_get_weekday (&d) != G_DATE_THURSDAY)
+        g_date_add_days (&d, 1);
+      g_date_add_days (&d, 7 * (-h->d - 1));
+      set_day (out, &d);
       return;
     }
   if (g_date_valid_dmy (h->d, h->m, y))
@@ -451,6 +474,17 @@ _chronicle_resolve_timex (const TimexHit *h,
 
   if (out->value == NULL)
     out->value = g_strdup ("XXXX");
+
+  if (h->clock > 0 && out->type == CHRONICLE_TIMEX_DATE)
+    {
+      char *v = g_strdup_printf ("%sT%02d:%02d", out->value, (h->clock - 1) / 60, (h->clock - 1) % 60);
+
+      g_free (out->value);
+      out->value = v;
+      out->type = CHRONICLE_TIMEX_TIME;
+      if (out->granularity == CHRONICLE_GRANULARITY_DAY)
+        out->granularity = CHRONICLE_GRANULARITY_TIME;
+    }
 
   if (out->tense == CHRONICLE_TENSE_UNKNOWN)
     {

@@ -83,19 +83,25 @@ static const TimexWord timex_words[] = {
   { "noon", W_CLOCKWORD, 12 }, { "midnight", W_CLOCKWORD, 0 },
 };
 
+static gboolean word_in (const Doc *doc, guint i, const char * const *list);
+
 static const TimexWord second_ordinal = { "second", W_ORDINAL, 2, 0 };
 
 static const char * const future_cues[] = {
-  "will", "ll", "shall", "planned", "plans", "plan", "planning", "scheduled", "schedule",
+  "will", "ll", "shall", "planned", "planning", "scheduled", "soon",
   "expected", "expects", "due", "upcoming", "pencilled", "penciled", "slated", "next",
-  "coming", "would", "going", "until", "till", "ahead", "forthcoming", "await", "awaits", NULL
+  "coming", "forthcoming", "await", "awaits", "tomorrow", NULL
 };
 
 static const char * const past_cues[] = {
   "was", "were", "had", "did", "wasn", "weren", "didn", "hadn", "ago", "last", "took",
-  "said", "told", "met", "went", "came", "began", "been", "since", "earlier", "saw", "won",
+  "met", "went", "came", "began", "been", "since", "earlier", "saw", "won", "yesterday",
   "lost", "made", "held", "fell", "rose", "left", "gave", "got", "struck", "killed", "hit",
-  "led", "ran", "sent", "spoke", "wrote", "broke", "became", "previously", NULL
+  "led", "ran", "sent", "spoke", "wrote", "broke", "became", "previously", "meant", "brought",
+  "bought", "caught", "fought", "thought", "sought", "taught", "built", "spent", "felt", "kept",
+  "paid", "laid", "sold", "stood", "understood", "gave", "drew", "grew", "knew", "threw", "flew",
+  "rode", "drove", "chose", "froze", "stole", "shook", "stuck", "hung", "fed", "fled", "shot",
+  "sat", "fought", "swore", "tore", "wore", "withdrew", "overthrew", "arose", NULL
 };
 
 static GHashTable *
@@ -274,7 +280,8 @@ parse_month_forms (const Doc *doc, guint i, int month, TimexHit *h)
 
   h->kind = TK_ABS;
   h->m = month;
-  if (_chronicle_tok_is_punct (doc, j, '.') && !(doc->toks[j].flags & TF_SPACE))
+  if (_chronicle_tok_is_punct (doc, j, '.') && !(doc->toks[j].flags & TF_SPACE) &&
+      word_is (doc, i, W_MONTH_ABBR))
     j++;
 
   v = number_at (doc, j, &digits);
@@ -483,15 +490,17 @@ match_at (const Doc *doc, guint i, TimexHit *h)
     {
       guint k = j + 1;
 
+      const TimexWord *mw;
+
       if (_chronicle_tok_is (doc, k, "of"))
         k++;
-      w = word_at (doc, k);
-      if (w != NULL && (w->cls == W_MONTH || w->cls == W_MONTH_ABBR) && (doc->toks[k].flags & TF_CAP))
+      mw = word_at (doc, k);
+      if (mw != NULL && (mw->cls == W_MONTH || mw->cls == W_MONTH_ABBR) && (doc->toks[k].flags & TF_CAP))
         {
           guint end;
           int day = v;
 
-          end = parse_month_forms (doc, k, w->value, h);
+          end = parse_month_forms (doc, k, mw->value, h);
           if (h->d == 0)
             {
               h->d = day;
@@ -543,10 +552,8 @@ match_at (const Doc *doc, guint i, TimexHit *h)
 
   if (w == NULL)
     w = word_at (doc, j);
-  if (w == NULL)
-    return FALSE;
 
-  switch (w->cls)
+  switch (w != NULL ? w->cls : W_NONE)
     {
     case W_REL:
       if (w->value >= 10)
@@ -615,12 +622,6 @@ match_at (const Doc *doc, guint i, TimexHit *h)
               {
                 h->kind = TK_WEEKEND;
                 h->n = dir;
-              }
-            else if (has_the && dir != 0 && x->value != U_QUARTER)
-              {
-                h->kind = TK_DURATION;
-                h->unit = x->value;
-                h->n = 1;
               }
             else
               {
@@ -703,7 +704,7 @@ match_at (const Doc *doc, guint i, TimexHit *h)
           h->last_tok = j;
           return TRUE;
         }
-      return FALSE;
+      break;
 
     default:
       break;
@@ -723,6 +724,11 @@ match_at (const Doc *doc, guint i, TimexHit *h)
           {
             guint end = j + len + ulen;
 
+            /* An age is no time expression: "a 6-year-old boy" */
+            if ((_chronicle_tok_is_punct (doc, end, '-') && _chronicle_tok_is (doc, end + 1, "old")) ||
+                _chronicle_tok_is (doc, end, "old"))
+              return FALSE;
+
             /* "a year" after an amount is a rate: "$5 a year" */
             if (cnt == 1 && _chronicle_tok_is (doc, j, "a") && j > 0 &&
                 (doc->toks[j - 1].kind == TOK_NUMBER || (doc->toks[j - 1].flags & TF_DIGIT)))
@@ -732,12 +738,13 @@ match_at (const Doc *doc, guint i, TimexHit *h)
                 h->last_tok = end - 1;
                 return TRUE;
               }
-            if (_chronicle_tok_is (doc, end, "ago"))
+            if (_chronicle_tok_is (doc, end, "ago") || _chronicle_tok_is (doc, end, "earlier") ||
+                _chronicle_tok_is (doc, end, "later"))
               {
                 h->kind = TK_AGO;
                 h->unit = unit;
                 h->n = cnt;
-                h->extra = -1;
+                h->extra = _chronicle_tok_is (doc, end, "later") ? 1 : -1;
                 h->last_tok = end;
                 if (has_the)
                   h->first_tok = i + 1;
@@ -761,31 +768,104 @@ match_at (const Doc *doc, guint i, TimexHit *h)
             return TRUE;
           }
 
-        /* Clock times */
-        if (doc->toks[j].kind == TOK_NUMBER)
-          {
-            guint k = j + 1;
-            const char *colon = memchr (doc->text + doc->toks[j].start, ':', tok_len (doc, j));
-            int hour = colon ? atoi (doc->text + doc->toks[j].start) : cnt;
-            int minute = colon ? atoi (colon + 1) : 0;
-
-            if (_chronicle_tok_is (doc, k, "a.m.") || _chronicle_tok_is (doc, k, "am") ||
-                _chronicle_tok_is (doc, k, "p.m.") || _chronicle_tok_is (doc, k, "pm"))
-              {
-                gboolean pm = g_ascii_tolower (doc->text[doc->toks[k].start]) == 'p';
-
-                if (hour >= 1 && hour <= 12 && minute >= 0 && minute < 60)
-                  {
-                    h->kind = TK_CLOCK;
-                    h->n = (hour % 12) + (pm ? 12 : 0);
-                    h->extra = minute;
-                    h->last_tok = k;
-                    return TRUE;
-                  }
-              }
-          }
       }
   }
+
+  /* Clock times: 3 p.m., 10:35 a.m. */
+  if (doc->toks[j].kind == TOK_NUMBER && tok_len (doc, j) <= 5)
+    {
+      guint k = j + 1;
+      const char *start = doc->text + doc->toks[j].start;
+      const char *colon = memchr (start, ':', tok_len (doc, j));
+      int hour = atoi (start);
+      int minute = colon ? atoi (colon + 1) : 0;
+
+      if (_chronicle_tok_is (doc, k, "a.m.") || _chronicle_tok_is (doc, k, "am") ||
+          _chronicle_tok_is (doc, k, "p.m.") || _chronicle_tok_is (doc, k, "pm"))
+        {
+          gboolean pm = g_ascii_tolower (doc->text[doc->toks[k].start]) == 'p';
+
+          if (hour >= 1 && hour <= 12 && minute >= 0 && minute < 60)
+            {
+              h->kind = TK_CLOCK;
+              h->n = (hour % 12) + (pm ? 12 : 0);
+              h->extra = minute;
+              h->last_tok = k;
+              return TRUE;
+            }
+        }
+    }
+
+  /* Vague spans: "for years", "in coming weeks", "recent months" */
+  if (w != NULL && w->cls == W_UNIT && w->plural && i == j && j > 0 &&
+      (_chronicle_tok_is (doc, j - 1, "for") || _chronicle_tok_is (doc, j - 1, "within") ||
+       _chronicle_tok_is (doc, j - 1, "recent") || _chronicle_tok_is (doc, j - 1, "coming") ||
+       _chronicle_tok_is (doc, j - 1, "several") || _chronicle_tok_is (doc, j - 1, "many") ||
+       _chronicle_tok_is (doc, j - 1, "few")) &&
+      w->value != U_WEEKEND)
+    {
+      h->kind = TK_DURATION;
+      h->unit = w->value;
+      h->n = -1;
+      h->last_tok = j;
+      if (_chronicle_tok_is (doc, j - 1, "recent"))
+        {
+          h->kind = TK_REF;
+          h->extra = 1;
+        }
+      if (_chronicle_tok_is (doc, j - 1, "recent") || _chronicle_tok_is (doc, j - 1, "coming") ||
+          _chronicle_tok_is (doc, j - 1, "several") || _chronicle_tok_is (doc, j - 1, "many") ||
+          _chronicle_tok_is (doc, j - 1, "few"))
+        h->first_tok = j - 1;
+      if (h->first_tok > 0 && _chronicle_tok_is (doc, h->first_tok - 1, "the"))
+        h->first_tok--;
+      return TRUE;
+    }
+
+  /* "the future", "the past", "the near future" */
+  if (has_the && (_chronicle_tok_is (doc, j, "future") || _chronicle_tok_is (doc, j, "past") ||
+                  (_chronicle_tok_is (doc, j, "near") && _chronicle_tok_is (doc, j + 1, "future"))) &&
+      i > 0 && (_chronicle_tok_is (doc, i - 1, "in") || _chronicle_tok_is (doc, i - 1, "for")) &&
+      (j + 1 >= doc->n_toks || doc->toks[j + 1].kind == TOK_PUNCT || _chronicle_tok_is (doc, j, "near")))
+    {
+      h->kind = TK_REF;
+      h->extra = _chronicle_tok_is (doc, j, "past") ? 1 : 2;
+      h->last_tok = _chronicle_tok_is (doc, j, "near") ? j + 1 : j;
+      return TRUE;
+    }
+
+  /* Holidays with fixed dates, and Thanksgiving */
+  if (doc->toks[j].flags & TF_CAP)
+    {
+      if (_chronicle_tok_is (doc, j, "Christmas"))
+        {
+          h->kind = TK_ABS;
+          h->m = 12;
+          h->d = _chronicle_tok_is (doc, j + 1, "Eve") ? 24 : 25;
+          h->last_tok = (_chronicle_tok_is (doc, j + 1, "Eve") || _chronicle_tok_is (doc, j + 1, "Day")) ? j + 1 : j;
+          return TRUE;
+        }
+      if (_chronicle_tok_is (doc, j, "New") && _chronicle_tok_is (doc, j + 1, "Year") &&
+          (doc->toks[j + 2 < doc->n_toks ? j + 2 : j].flags & TF_CLITIC) &&
+          (_chronicle_tok_is (doc, j + 3, "Day") || _chronicle_tok_is (doc, j + 3, "Eve")))
+        {
+          gboolean eve = _chronicle_tok_is (doc, j + 3, "Eve");
+
+          h->kind = TK_ABS;
+          h->m = eve ? 12 : 1;
+          h->d = eve ? 31 : 1;
+          h->last_tok = j + 3;
+          return TRUE;
+        }
+      if (_chronicle_tok_is (doc, j, "Thanksgiving"))
+        {
+          h->kind = TK_ABS;
+          h->m = 11;
+          h->d = -4;  /* the fourth Thursday, resolved with the year */
+          h->last_tok = _chronicle_tok_is (doc, j + 1, "Day") ? j + 1 : j;
+          return TRUE;
+        }
+    }
 
   return FALSE;
 }
@@ -820,14 +900,19 @@ cue_of (const Doc *doc, guint i)
 
   if (t->kind != TOK_WORD || (t->flags & TF_USED))
     return CHRONICLE_TENSE_UNKNOWN;
+  if (_chronicle_tok_is (doc, i, "next") && _chronicle_tok_is (doc, i + 1, "to"))
+    return CHRONICLE_TENSE_UNKNOWN;
   if (word_in (doc, i, future_cues))
-    {
-      /* "set for", "is to": only "set" needs a follower; the rest stand alone. */
-      return CHRONICLE_TENSE_FUTURE;
-    }
-  if ((_chronicle_tok_is (doc, i, "set") && _chronicle_tok_is (doc, i + 1, "for")) ||
-      (_chronicle_tok_is (doc, i, "to") && _chronicle_tok_is (doc, i + 1, "be") && i > 0 &&
-       (_chronicle_tok_is (doc, i - 1, "is") || _chronicle_tok_is (doc, i - 1, "are"))))
+    return CHRONICLE_TENSE_FUTURE;
+  /* "set to resume", "plans to", "is to meet" */
+  if ((_chronicle_tok_is (doc, i, "set") || _chronicle_tok_is (doc, i, "plans") ||
+       _chronicle_tok_is (doc, i, "plan") || _chronicle_tok_is (doc, i, "due") ||
+       _chronicle_tok_is (doc, i, "is") || _chronicle_tok_is (doc, i, "are")) &&
+      (_chronicle_tok_is (doc, i + 1, "to") || _chronicle_tok_is (doc, i + 1, "for")) &&
+      !_chronicle_tok_is (doc, i + 2, "be"))
+    return CHRONICLE_TENSE_FUTURE;
+  if (_chronicle_tok_is (doc, i, "to") && _chronicle_tok_is (doc, i + 1, "be") && i > 0 &&
+      (_chronicle_tok_is (doc, i - 1, "is") || _chronicle_tok_is (doc, i - 1, "are")))
     return CHRONICLE_TENSE_FUTURE;
   if (word_in (doc, i, past_cues))
     return CHRONICLE_TENSE_PAST;
@@ -849,6 +934,17 @@ static int
 context_tense (const Doc *doc, guint first, guint last)
 {
   gboolean back = TRUE, ahead = TRUE;
+
+  /* A verb right before decides: "said Monday", "planned January 1" */
+  if (first > 0)
+    {
+      int c = cue_of (doc, first - 1);
+
+      if (c != CHRONICLE_TENSE_UNKNOWN)
+        return c;
+      if (_chronicle_tok_is (doc, first - 1, "said") || _chronicle_tok_is (doc, first - 1, "told"))
+        return CHRONICLE_TENSE_PAST;
+    }
 
   for (guint dist = 1; dist <= 10 && (back || ahead); dist++)
     {
@@ -908,6 +1004,28 @@ _chronicle_find_timexes (Doc    *doc,
 
       if (h.last_tok >= doc->n_toks)
         h.last_tok = doc->n_toks - 1;
+
+      /* A time of day before a day: "5 p.m. EST, Nov. 9", "noon Thursday" */
+      if (h.kind == TK_CLOCK)
+        {
+          static const char * const zones[] = {
+            "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", NULL
+          };
+          guint k = h.last_tok + 1;
+          TimexHit day;
+
+          if (k < doc->n_toks && word_in (doc, k, zones))
+            k++;
+          if (_chronicle_tok_is_punct (doc, k, ','))
+            k++;
+          if (k < doc->n_toks && match_at (doc, k, &day) &&
+              (day.kind == TK_WEEKDAY || day.kind == TK_REL_DAY || (day.kind == TK_ABS && day.d > 0)))
+            {
+              day.clock = 1 + h.n * 60 + h.extra;
+              day.first_tok = h.first_tok;
+              h = day;
+            }
+        }
       for (guint k = h.first_tok; k <= h.last_tok; k++)
         doc->toks[k].flags |= TF_USED;
       h.possessive = h.last_tok + 1 < doc->n_toks && (doc->toks[h.last_tok + 1].flags & TF_CLITIC) &&

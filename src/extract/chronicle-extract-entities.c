@@ -43,57 +43,10 @@ typedef struct {
   GHashTable    *countries;  /* codes named in the text */
 } Ctx;
 
-static const char * const particles[] = {
-  "al", "el", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "der", "den", "di", "du",
-  "la", "le", "del", "dos", "das", "des", "y", "ter", "zu", NULL
-};
 
-static const char * const function_words[] = {
-  "the", "a", "an", "in", "on", "at", "since", "during", "after", "before", "when", "while",
-  "but", "and", "as", "for", "with", "from", "by", "to", "of", "this", "that", "these",
-  "those", "his", "her", "its", "their", "our", "my", "it", "he", "she", "they", "we", "i",
-  "there", "here", "however", "meanwhile", "together", "also", "yet", "so", "if", "although",
-  "though", "because", "despite", "under", "over", "about", "then", "some", "many", "most",
-  "all", "both", "each", "every", "no", "not", "one", "two", "three", "several", "another",
-  "other", "such", "what", "which", "who", "whom", "why", "how", "where", "until", "unlike",
-  "like", "near", "into", "across", "against", "among", "between", "without", "within",
-  "speaking", "asked", "according", "earlier", "later", "last", "next", "now", "today",
-  "recently", "separately", "elsewhere", "officials", "police", "witnesses", "analysts",
-  "experts", "critics", "authorities", "residents", "reports", "more", "less", "few",
-  "any", "even", "still", "only", "just", "once", "after", "amid", "following", "nearly",
-  "about", "around", "almost", "more", "we", "you", "your", NULL
-};
 
-static const char * const speech_verbs[] = {
-  "said", "says", "told", "added", "stated", "insisted", "noted", "argued", "explained",
-  "warned", "declared", "announced", "urged", "wrote", "asked", "acknowledged", "denied",
-  "confirmed", "claimed", "criticized", "criticised", "praised", "called", "met", NULL
-};
 
-static const char * const facilities[] = {
-  "house", "hall", "palace", "building", "square", "street", "avenue", "road", "airport",
-  "stadium", "hotel", "park", "bridge", "tower", "headquarters", "compound", NULL
-};
 
-static const char * const locatives[] = {
-  "in", "at", "from", "near", "to", "outside", "into", "across", "around", "toward",
-  "towards", "via", "through", "visit", "visited", "visiting", NULL
-};
-
-static gboolean
-lower_in (const Doc *doc, guint i, const char * const *list)
-{
-  char buf[32];
-
-  if (i >= doc->n_toks || doc->toks[i].kind != TOK_WORD || tok_len (doc, i) >= sizeof buf)
-    return FALSE;
-  if (_chronicle_tok_lower (doc, i, buf, sizeof buf) == 0)
-    return FALSE;
-  for (guint k = 0; list[k] != NULL; k++)
-    if (strcmp (buf, list[k]) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static const LexEntry *
 lookup_tok (Ctx *c, guint i, gboolean exact)
@@ -105,11 +58,10 @@ lookup_tok (Ctx *c, guint i, gboolean exact)
   return _chronicle_lexicon_lookup (c->lex, buf, exact);
 }
 
-static guint16
+static guint32
 tok_lex_flags (Ctx *c, guint i)
 {
-  const LexEntry *e = lookup_tok (c, i, FALSE);
-  return e != NULL ? e->flags : 0;
+  return tok_flags (c->doc, i);
 }
 
 static gboolean
@@ -126,7 +78,7 @@ is_cap_word (const Doc *doc, guint i)
 /* The longest lexicon entry starting at @i with one of @want flags.
  * Returns the number of tokens (0 if none); sets *out. */
 static guint
-longest_match (Ctx *c, guint i, guint16 want, gboolean allow_lower, const LexEntry **out)
+longest_match (Ctx *c, guint i, guint32 want, gboolean allow_lower, const LexEntry **out)
 {
   const Doc *doc = c->doc;
   char buf[160];
@@ -214,7 +166,7 @@ collect_name (Ctx *c, guint j)
 
       if (is_cap_word (doc, k) && !(t->flags & TF_UPPER && tok_len (doc, k) > 3))
         {
-          guint16 f = tok_lex_flags (c, k);
+          guint32 f = tok_lex_flags (c, k);
           const LexEntry *ex = lookup_tok (c, k, TRUE);
 
           if (f & (LX_DEMONYM | LX_ORG_CUE | LX_TITLE) && !(f & LX_GIVEN) && words > 0)
@@ -247,7 +199,7 @@ collect_name (Ctx *c, guint j)
         }
 
       /* Particles: "al-Assad", "bin Laden", "de Menezes" */
-      if (t->kind == TOK_WORD && (t->flags & TF_LOWER) && lower_in (doc, k, particles))
+      if (t->kind == TOK_WORD && (t->flags & TF_LOWER) && (tok_flags (doc, k) & LX_PARTICLE))
         {
           if (_chronicle_tok_is_punct (doc, k + 1, '-') && !(doc->toks[k + 1].flags & TF_SPACE) &&
               is_cap_word (doc, k + 2))
@@ -274,9 +226,7 @@ collect_name (Ctx *c, guint j)
 static gboolean
 is_honorific (Ctx *c, guint first, guint last)
 {
-  static const char * const honorifics[] = { "mr", "mrs", "ms", "miss", "dr", "sir", "dame", NULL };
-
-  return first == last && lower_in (c->doc, first, honorifics);
+  return first == last && (tok_flags (c->doc, first) & LX_HONORIFIC);
 }
 
 static gboolean
@@ -353,7 +303,7 @@ org_by_cue (Ctx *c, guint i)
                        _chronicle_tok_is (doc, m, "of")))
         {
           /* A building after the name is not part of it: "… Affairs Manor House" */
-          if (is_cap_word (doc, m) && lower_in (doc, m, facilities) && m >= cue + 4 &&
+          if (is_cap_word (doc, m) && (tok_flags (doc, m) & LX_FACILITY) && m >= cue + 4 &&
               is_cap_word (doc, m - 1))
             {
               end = m - 2;
@@ -374,7 +324,7 @@ place_context_ok (Ctx *c, guint first, guint last, const LexEntry *e)
   const Doc *doc = c->doc;
   guint32 pop = e->n_places > 0 ? e->places[0].population : 0;
   gboolean weak = (e->flags & (LX_COMMON | LX_GIVEN)) || (pop < 50000 && !(e->flags & LX_CAPITAL));
-  gboolean located = first > 0 && lower_in (doc, first - 1, locatives);
+  gboolean located = first > 0 && (tok_flags (doc, first - 1) & LX_LOCATIVE);
   gboolean comma = _chronicle_tok_is_punct (doc, last + 1, ',') && is_cap_word (doc, last + 2) &&
                    (tok_lex_flags (c, last + 2) & (LX_COUNTRY_NAME | LX_REGION));
 
@@ -398,7 +348,7 @@ scan (Ctx *c)
       const Token *t = &doc->toks[i];
       const LexEntry *e = NULL;
       guint len, end;
-      guint16 f;
+      guint32 f;
 
       if (t->kind != TOK_WORD || (t->flags & (TF_USED | TF_CLITIC)))
         {
@@ -409,7 +359,7 @@ scan (Ctx *c)
       /* Lower-case entries that start with a particle: "al-Qaida" */
       if (!(t->flags & TF_CAP))
         {
-          if (lower_in (doc, i, particles) && (len = longest_match (c, i, LX_ORG | LX_PERSON, TRUE, &e)) > 1)
+          if ((tok_flags (doc, i) & LX_PARTICLE) && (len = longest_match (c, i, LX_ORG | LX_PERSON, TRUE, &e)) > 1)
             {
               add_seg (c, i, i + len - 1, (e->flags & LX_ORG) ? SEG_ORG : SEG_PERSON, e,
                        (e->flags & LX_ORG) ? e->org : e->person, NULL);
@@ -423,7 +373,7 @@ scan (Ctx *c)
       f = tok_lex_flags (c, i);
 
       /* Sentence-initial function words: "Together", "Since", "The" */
-      if ((t->flags & TF_SENT) && (f & LX_COMMON) && lower_in (doc, i, function_words))
+      if ((t->flags & TF_SENT) && (f & LX_COMMON) && (tok_flags (doc, i) & LX_FUNCTION))
         {
           i++;
           continue;
@@ -550,7 +500,7 @@ scan (Ctx *c)
 
         while (is_cap_word (doc, k) && (k == i || !(doc->toks[k].flags & TF_NEWLINE)) && words < 4)
           {
-            guint16 g = tok_lex_flags (c, k);
+            guint32 g = tok_lex_flags (c, k);
 
             if (k > i && (g & (LX_TITLE | LX_COUNTRY_NAME | LX_DEMONYM | LX_ORG_CUE)))
               break;
@@ -573,7 +523,7 @@ scan (Ctx *c)
           }
         if (words == 1)
           {
-            if (!(f & LX_COMMON) && lower_in (doc, i + 1, speech_verbs) && !(t->flags & TF_HEADLINE))
+            if (!(f & LX_COMMON) && (tok_flags (doc, i + 1) & LX_SPEECH) && !(t->flags & TF_HEADLINE))
               add_seg (c, i, i, SEG_PERSON_WEAK, NULL, NULL, NULL);
             else if (!(f & LX_COMMON) || !(t->flags & TF_SENT))
               add_seg (c, i, i, SEG_SINGLE, NULL, NULL, NULL);
@@ -663,7 +613,7 @@ resolve_people (Ctx *c)
                              (char *) g->canonical);
       /* "al-Assad" is also "Assad" */
       if (g->last >= 2 && _chronicle_tok_is_punct (doc, g->last - 1, '-') &&
-          lower_in (doc, g->last - 2, particles))
+          (tok_flags (doc, g->last - 2) & LX_PARTICLE))
         {
           char full[128];
 
@@ -737,7 +687,7 @@ resolve_places (Ctx *c)
       /* "Paris, Texas": the next name decides. */
       if (_chronicle_tok_is_punct (doc, g->last + 1, ',') && g->last + 2 < doc->n_toks)
         {
-          const LexEntry *n = lookup_tok (c, g->last + 2, FALSE);
+          const LexEntry *n = tok_entry (doc, g->last + 2);
           const char *code = NULL;
 
           if (n != NULL && (n->flags & (LX_COUNTRY_NAME | LX_DEMONYM)))

@@ -36,9 +36,69 @@ static const char * const org_cues[] = {
   NULL
 };
 
-typedef struct {
-  GPtrArray *places;  /* of PlaceCandidate*, while loading */
-} PlaceBuilder;
+/* Small closed word classes the rules ask about. */
+static const char * const particles[] = {
+  "al", "el", "bin", "ibn", "ben", "abu", "de", "da", "van", "von", "der", "den", "di", "du",
+  "la", "le", "del", "dos", "das", "des", "y", "ter", "zu", NULL
+};
+
+static const char * const function_words[] = {
+  "the", "a", "an", "in", "on", "at", "since", "during", "after", "before", "when", "while",
+  "but", "and", "as", "for", "with", "from", "by", "to", "of", "this", "that", "these",
+  "those", "his", "her", "its", "their", "our", "my", "it", "he", "she", "they", "we", "i",
+  "there", "here", "however", "meanwhile", "together", "also", "yet", "so", "if", "although",
+  "though", "because", "despite", "under", "over", "about", "then", "some", "many", "most",
+  "all", "both", "each", "every", "no", "not", "one", "two", "three", "several", "another",
+  "other", "such", "what", "which", "who", "whom", "why", "how", "where", "until", "unlike",
+  "like", "near", "into", "across", "against", "among", "between", "without", "within",
+  "speaking", "asked", "according", "earlier", "later", "last", "next", "now", "today",
+  "recently", "separately", "elsewhere", "officials", "police", "witnesses", "analysts",
+  "experts", "critics", "authorities", "residents", "reports", "more", "less", "few",
+  "any", "even", "still", "only", "just", "once", "amid", "following", "nearly", "around",
+  "almost", "you", "your", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+  "can", "could", "should", "may", "might", "must", "do", "does", "did", NULL
+};
+
+static const char * const speech_verbs[] = {
+  "said", "says", "told", "added", "stated", "insisted", "noted", "argued", "explained",
+  "warned", "declared", "announced", "urged", "wrote", "asked", "acknowledged", "denied",
+  "confirmed", "claimed", "criticized", "criticised", "praised", "called", "met", NULL
+};
+
+static const char * const locatives[] = {
+  "in", "at", "from", "near", "to", "outside", "into", "across", "around", "toward",
+  "towards", "via", "through", "visit", "visited", "visiting", NULL
+};
+
+static const char * const facilities[] = {
+  "house", "hall", "palace", "building", "square", "street", "avenue", "road", "airport",
+  "stadium", "hotel", "park", "bridge", "tower", "headquarters", "compound", NULL
+};
+
+static const char * const future_cues[] = {
+  "will", "'ll", "\u2019ll", "shall", "planned", "planning", "scheduled", "soon", "expected",
+  "expects", "upcoming", "pencilled", "penciled", "slated", "next", "coming", "forthcoming",
+  "await", "awaits", "tomorrow", NULL
+};
+
+static const char * const past_cues[] = {
+  "was", "were", "had", "did", "wasn", "weren", "didn", "hadn", "ago", "last", "took",
+  "met", "went", "came", "began", "been", "since", "earlier", "saw", "won", "yesterday",
+  "lost", "made", "held", "fell", "rose", "left", "gave", "got", "struck", "killed", "hit",
+  "led", "ran", "sent", "spoke", "wrote", "broke", "became", "previously", "meant", "brought",
+  "bought", "caught", "fought", "thought", "sought", "taught", "built", "spent", "felt", "kept",
+  "paid", "laid", "sold", "stood", "understood", "drew", "grew", "knew", "threw", "flew",
+  "rode", "drove", "chose", "froze", "stole", "shook", "stuck", "hung", "fed", "fled", "shot",
+  "sat", "swore", "tore", "wore", "withdrew", "overthrew", "arose", NULL
+};
+
+static const char * const zones[] = {
+  "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", NULL
+};
+
+static const char * const honorifics[] = {
+  "mr", "mrs", "ms", "miss", "dr", "sir", "dame", NULL
+};
 
 static void
 lex_entry_free (gpointer data)
@@ -47,6 +107,39 @@ lex_entry_free (gpointer data)
 
   g_free (e->places);
   g_free (e);
+}
+
+static LexEntry *entry_for (Lexicon *lex, const char *key, gboolean exact);
+
+static void
+load_class (Lexicon            *lex,
+            const char * const *words,
+            guint32             flag)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *w = g_strcompress (words[i]);
+      entry_for (lex, w, FALSE)->flags |= flag;
+    }
+}
+
+static void
+load_timex_words (Lexicon *lex)
+{
+  const char * const *words = NULL;
+  gsize size = 0;
+  guint n = 0;
+  const char *table = _chronicle_timex_words (&n, &size, &words);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LexEntry *e = entry_for (lex, words[i], FALSE);
+
+      /* The first entry of a word wins ("second" the unit, not the ordinal). */
+      if (e->timex == NULL)
+        e->timex = table + i * size;
+    }
+  g_free ((gpointer) words);
 }
 
 static LexEntry *
@@ -305,7 +398,7 @@ load_places (Lexicon *lex)
 static void
 load_word_list (Lexicon    *lex,
                 const char *name,
-                guint16     flag)
+                guint32     flag)
 {
   g_auto(GStrv) lines = load_lines (name);
 
@@ -389,6 +482,33 @@ load_lexicon (gpointer data)
   load_places (lex);
   load_organizations (lex);
   load_people (lex);
+  load_class (lex, particles, LX_PARTICLE);
+  load_class (lex, function_words, LX_FUNCTION);
+  load_class (lex, speech_verbs, LX_SPEECH);
+  load_class (lex, locatives, LX_LOCATIVE);
+  load_class (lex, facilities, LX_FACILITY);
+  load_class (lex, future_cues, LX_FUTURE);
+  load_class (lex, past_cues, LX_PAST);
+  load_class (lex, zones, LX_ZONE);
+  load_class (lex, honorifics, LX_HONORIFIC);
+  load_timex_words (lex);
+
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    const guint32 closed = LX_PARTICLE | LX_FUNCTION | LX_SPEECH | LX_LOCATIVE | LX_FACILITY |
+                           LX_FUTURE | LX_PAST | LX_ZONE | LX_HONORIFIC;
+
+    lex->closed = g_hash_table_new (g_str_hash, g_str_equal);
+    g_hash_table_iter_init (&iter, lex->folded);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        LexEntry *e = value;
+
+        if ((e->flags & closed) || e->timex != NULL)
+          g_hash_table_insert (lex->closed, key, e);
+      }
+  }
 
   return lex;
 }
@@ -414,6 +534,32 @@ _chronicle_lexicon_lookup (const Lexicon *lex,
                            gboolean       exact)
 {
   return g_hash_table_lookup (exact ? lex->exact : lex->folded, key);
+}
+
+/**
+ * _chronicle_lexicon_annotate:
+ *
+ * Looks every word token up once, lower-cased, so the rules can ask about
+ * word classes without building keys again.
+ */
+void
+_chronicle_lexicon_annotate (const Lexicon *lex,
+                             Doc           *doc)
+{
+  doc->lex = g_new0 (const LexEntry *, doc->n_toks + 1);
+
+  for (guint i = 0; i < doc->n_toks; i++)
+    {
+      const Token *t = &doc->toks[i];
+      char buf[64];
+
+      if (t->kind != TOK_WORD || t->end - t->start >= sizeof buf)
+        continue;
+      if (_chronicle_span_key (doc, i, i, TRUE, buf, sizeof buf) == 0)
+        continue;
+      /* Lower-case words only matter as members of the closed classes. */
+      doc->lex[i] = g_hash_table_lookup ((t->flags & TF_LOWER) ? lex->closed : lex->folded, buf);
+    }
 }
 
 /**

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "chronicle-extraction.h"
 
 G_BEGIN_DECLS
@@ -40,15 +42,17 @@ typedef struct {
   guint16 flags;
 } Token;
 
+typedef struct _LexEntry LexEntry;
+
 typedef struct {
-  const char *text;      /* valid UTF-8, NUL-terminated */
-  gsize       length;
-  Token      *toks;
-  guint       n_toks;
+  const char      *text;      /* valid UTF-8, NUL-terminated */
+  gsize            length;
+  Token           *toks;
+  guint            n_toks;
+  const LexEntry **lex;       /* the lower-cased lexicon entry of each word token, or NULL */
 } Doc;
 
 void     _chronicle_tokenize      (Doc *doc);
-gboolean _chronicle_tok_is        (const Doc *doc, guint i, const char *word);
 gboolean _chronicle_tok_is_punct  (const Doc *doc, guint i, char c);
 gsize    _chronicle_tok_lower     (const Doc *doc, guint i, char *buf, gsize size);
 gsize    _chronicle_span_key      (const Doc *doc, guint first, guint last, gboolean lower,
@@ -60,7 +64,33 @@ tok_len (const Doc *doc, guint i)
   return doc->toks[i].end - doc->toks[i].start;
 }
 
+/* Whether token @i is @word, ignoring ASCII case. Inline, so that the length
+ * of a literal @word is known at compile time. */
+static inline gboolean
+_chronicle_tok_is (const Doc *doc, guint i, const char *word)
+{
+  gsize len = strlen (word);
+  const Token *t;
+
+  if (i >= doc->n_toks)
+    return FALSE;
+  t = &doc->toks[i];
+  return t->end - t->start == len && g_ascii_strncasecmp (doc->text + t->start, word, len) == 0;
+}
+
 /* ---- Lexicon --------------------------------------------------------- */
+
+enum {
+  LX_PARTICLE     = 1 << 11, /* "al", "bin", "de", "van" */
+  LX_FUNCTION     = 1 << 12, /* sentence-initial words that start no name */
+  LX_SPEECH       = 1 << 13, /* "said", "told" */
+  LX_LOCATIVE     = 1 << 14, /* "in", "near", "visited" */
+  LX_FACILITY     = 1 << 15, /* "House", "Palace" */
+  LX_FUTURE       = 1 << 16, /* tense cues */
+  LX_PAST         = 1 << 17,
+  LX_ZONE         = 1 << 18, /* time zones */
+  LX_HONORIFIC    = 1 << 19, /* "Mr", "Dr" */
+};
 
 enum {
   LX_COUNTRY_NAME = 1 << 0,
@@ -81,26 +111,47 @@ typedef struct {
   guint32     population;
 } PlaceCandidate;
 
-typedef struct {
-  guint16         flags;
+struct _LexEntry {
+  guint32         flags;
   guint8          max_words;   /* longest multi-word entry starting with this word */
   guint8          n_places;
+  const void     *timex;       /* the TimexWord of chronicle-extract-timex.c, or NULL */
   const char     *country;     /* for LX_COUNTRY_NAME / LX_DEMONYM */
   const char     *org;         /* canonical organisation */
   const char     *person;      /* canonical person */
   const char     *place;       /* canonical place name */
   PlaceCandidate *places;
-} LexEntry;
+};
 
 typedef struct {
   GHashTable   *folded;   /* lower-case key → LexEntry */
   GHashTable   *exact;    /* key as written → LexEntry */
+  GHashTable   *closed;   /* the entries of closed word classes and time words, a small
+                           * table for lower-case tokens that stays in cache */
   GHashTable   *country_names;  /* code → display name */
   GStringChunk *strings;
 } Lexicon;
 
 const Lexicon  *_chronicle_lexicon_get    (void);
 const LexEntry *_chronicle_lexicon_lookup (const Lexicon *lex, const char *key, gboolean exact);
+void            _chronicle_lexicon_annotate (const Lexicon *lex, Doc *doc);
+
+/* The lower-cased lexicon entry of token @i, cached by _chronicle_lexicon_annotate() */
+static inline const LexEntry *
+tok_entry (const Doc *doc, guint i)
+{
+  return i < doc->n_toks && doc->lex != NULL ? doc->lex[i] : NULL;
+}
+
+static inline guint32
+tok_flags (const Doc *doc, guint i)
+{
+  const LexEntry *e = tok_entry (doc, i);
+  return e != NULL ? e->flags : 0;
+}
+
+/* The timex module's word table, for the lexicon to index. */
+const void *_chronicle_timex_words (guint *n, gsize *size, const char * const **words);
 
 /* ---- Internal results ------------------------------------------------ */
 

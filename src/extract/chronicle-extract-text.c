@@ -368,18 +368,6 @@ _chronicle_tokenize (Doc *doc)
 }
 
 gboolean
-_chronicle_tok_is (const Doc *doc, guint i, const char *word)
-{
-  const Token *t;
-  gsize len = strlen (word);
-
-  if (i >= doc->n_toks)
-    return FALSE;
-  t = &doc->toks[i];
-  return t->end - t->start == len && g_ascii_strncasecmp (doc->text + t->start, word, len) == 0;
-}
-
-gboolean
 _chronicle_tok_is_punct (const Doc *doc, guint i, char c)
 {
   const Token *t;
@@ -398,10 +386,12 @@ fold_key (char *buf, gsize len, gsize size)
 
   for (gsize k = 0; k < len; k++)
     {
-      if ((guchar) buf[k] >= 0x80)
+      char c = buf[k];
+
+      if ((guchar) c >= 0x80)
         ascii = FALSE;
-      else
-        buf[k] = g_ascii_tolower (buf[k]);
+      else if (c >= 'A' && c <= 'Z')
+        buf[k] = c + ('a' - 'A');
     }
 
   if (!ascii)

@@ -81,62 +81,42 @@ static const TimexWord timex_words[] = {
   { "early", W_EDGE, 0 }, { "late", W_EDGE, 0 }, { "mid", W_EDGE, 0 },
   { "the", W_THE, 0 }, { "every", W_EVERY, 0 }, { "each", W_EVERY, 0 },
   { "noon", W_CLOCKWORD, 12 }, { "midnight", W_CLOCKWORD, 0 },
+  /* Words that start other patterns: holidays, "the future" */
+  { "christmas", W_NONE, 0 }, { "new", W_NONE, 0 }, { "thanksgiving", W_NONE, 0 },
+  { "future", W_NONE, 0 }, { "near", W_NONE, 0 },
 };
-
-static gboolean word_in (const Doc *doc, guint i, const char * const *list);
 
 static const TimexWord second_ordinal = { "second", W_ORDINAL, 2, 0 };
 
-static const char * const future_cues[] = {
-  "will", "ll", "shall", "planned", "planning", "scheduled", "soon",
-  "expected", "expects", "due", "upcoming", "pencilled", "penciled", "slated", "next",
-  "coming", "forthcoming", "await", "awaits", "tomorrow", NULL
-};
-
-static const char * const past_cues[] = {
-  "was", "were", "had", "did", "wasn", "weren", "didn", "hadn", "ago", "last", "took",
-  "met", "went", "came", "began", "been", "since", "earlier", "saw", "won", "yesterday",
-  "lost", "made", "held", "fell", "rose", "left", "gave", "got", "struck", "killed", "hit",
-  "led", "ran", "sent", "spoke", "wrote", "broke", "became", "previously", "meant", "brought",
-  "bought", "caught", "fought", "thought", "sought", "taught", "built", "spent", "felt", "kept",
-  "paid", "laid", "sold", "stood", "understood", "gave", "drew", "grew", "knew", "threw", "flew",
-  "rode", "drove", "chose", "froze", "stole", "shook", "stuck", "hung", "fed", "fled", "shot",
-  "sat", "fought", "swore", "tore", "wore", "withdrew", "overthrew", "arose", NULL
-};
-
-static GHashTable *
-word_table (void)
+/**
+ * _chronicle_timex_words:
+ *
+ * The words the time expression rules know, for the lexicon to index: the
+ * table, its length, the size of an element and (transfer container) the
+ * words in table order.
+ */
+const void *
+_chronicle_timex_words (guint                *n,
+                        gsize                *size,
+                        const char * const  **words)
 {
-  static gsize once = 0;
-  static GHashTable *table = NULL;
+  const char **w = g_new (const char *, G_N_ELEMENTS (timex_words) + 1);
 
-  if (g_once_init_enter (&once))
-    {
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; i < G_N_ELEMENTS (timex_words); i++)
-        {
-          /* "second" is both a unit and an ordinal: keep the unit, handle the
-           * ordinal where quarters are parsed. */
-          if (!g_hash_table_contains (t, timex_words[i].word))
-            g_hash_table_insert (t, (char *) timex_words[i].word, (gpointer) &timex_words[i]);
-        }
-      table = t;
-      g_once_init_leave (&once, 1);
-    }
-  return table;
+  for (guint i = 0; i < G_N_ELEMENTS (timex_words); i++)
+    w[i] = timex_words[i].word;
+  w[G_N_ELEMENTS (timex_words)] = NULL;
+  *n = G_N_ELEMENTS (timex_words);
+  *size = sizeof (TimexWord);
+  *words = w;
+  return timex_words;
 }
 
 static const TimexWord *
 word_at (const Doc *doc, guint i)
 {
-  char buf[24];
+  const LexEntry *e = tok_entry (doc, i);
 
-  if (i >= doc->n_toks || doc->toks[i].kind != TOK_WORD || tok_len (doc, i) >= sizeof buf)
-    return NULL;
-  if (_chronicle_tok_lower (doc, i, buf, sizeof buf) == 0)
-    return NULL;
-  return g_hash_table_lookup (word_table (), buf);
+  return e != NULL ? e->timex : NULL;
 }
 
 static gboolean
@@ -443,7 +423,7 @@ match_at (const Doc *doc, guint i, TimexHit *h)
 
       if (_chronicle_tok_is_punct (doc, k, ','))
         k++;
-      if (word_is (doc, k, W_MONTH) || word_is (doc, k, W_MONTH_ABBR))
+      if ((word_is (doc, k, W_MONTH) || word_is (doc, k, W_MONTH_ABBR)) && word_at (doc, k) != NULL)
         {
           TimexHit tmp = { 0 };
           guint end = parse_month_forms (doc, k, word_at (doc, k)->value, &tmp);
@@ -539,7 +519,10 @@ match_at (const Doc *doc, guint i, TimexHit *h)
   if (doc->toks[j].kind == TOK_WORD && (doc->toks[j].flags & TF_DIGIT) && tok_len (doc, j) == 5 &&
       doc->text[doc->toks[j].end - 1] == 's')
     {
-      int dec = (int) strtol (doc->text + doc->toks[j].start, NULL, 10);
+      int dec = 0;
+
+      for (guint32 q = doc->toks[j].start; q < doc->toks[j].end - 1 && g_ascii_isdigit (doc->text[q]); q++)
+        dec = dec * 10 + (doc->text[q] - '0');
 
       if (dec >= 1800 && dec <= 2090 && dec % 10 == 0)
         {
@@ -775,10 +758,15 @@ match_at (const Doc *doc, guint i, TimexHit *h)
   if (doc->toks[j].kind == TOK_NUMBER && tok_len (doc, j) <= 5)
     {
       guint k = j + 1;
-      const char *start = doc->text + doc->toks[j].start;
-      const char *colon = memchr (start, ':', tok_len (doc, j));
-      int hour = atoi (start);
-      int minute = colon ? atoi (colon + 1) : 0;
+      const char *start = doc->text + doc->toks[j].start, *end = doc->text + doc->toks[j].end;
+      const char *colon = memchr (start, ':', end - start);
+      int hour = 0, minute = 0;
+
+      /* The text need not end with a NUL: parse within the token only. */
+      for (const char *q = start; q < (colon ? colon : end) && g_ascii_isdigit (*q); q++)
+        hour = hour * 10 + (*q - '0');
+      for (const char *q = colon ? colon + 1 : end; q < end && g_ascii_isdigit (*q); q++)
+        minute = minute * 10 + (*q - '0');
 
       if (_chronicle_tok_is (doc, k, "a.m.") || _chronicle_tok_is (doc, k, "am") ||
           _chronicle_tok_is (doc, k, "p.m.") || _chronicle_tok_is (doc, k, "pm"))
@@ -870,28 +858,6 @@ match_at (const Doc *doc, guint i, TimexHit *h)
   return FALSE;
 }
 
-static gboolean
-word_in (const Doc *doc, guint i, const char * const *list)
-{
-  char buf[24];
-
-  if (doc->toks[i].kind != TOK_WORD || tok_len (doc, i) >= sizeof buf)
-    return FALSE;
-  if (_chronicle_tok_lower (doc, i, buf, sizeof buf) == 0)
-    return FALSE;
-  /* A clitic keeps its apostrophe: "’ll" */
-  for (guint k = 0; list[k] != NULL; k++)
-    {
-      const char *b = buf;
-
-      if (doc->toks[i].flags & TF_CLITIC)
-        b = g_utf8_next_char (buf);
-      if (strcmp (b, list[k]) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static int
 cue_of (const Doc *doc, guint i)
 {
@@ -902,7 +868,7 @@ cue_of (const Doc *doc, guint i)
     return CHRONICLE_TENSE_UNKNOWN;
   if (_chronicle_tok_is (doc, i, "next") && _chronicle_tok_is (doc, i + 1, "to"))
     return CHRONICLE_TENSE_UNKNOWN;
-  if (word_in (doc, i, future_cues))
+  if ((tok_flags (doc, i) & LX_FUTURE))
     return CHRONICLE_TENSE_FUTURE;
   /* "set to resume", "plans to", "is to meet" */
   if ((_chronicle_tok_is (doc, i, "set") || _chronicle_tok_is (doc, i, "plans") ||
@@ -914,7 +880,7 @@ cue_of (const Doc *doc, guint i)
   if (_chronicle_tok_is (doc, i, "to") && _chronicle_tok_is (doc, i + 1, "be") && i > 0 &&
       (_chronicle_tok_is (doc, i - 1, "is") || _chronicle_tok_is (doc, i - 1, "are")))
     return CHRONICLE_TENSE_FUTURE;
-  if (word_in (doc, i, past_cues))
+  if ((tok_flags (doc, i) & LX_PAST))
     return CHRONICLE_TENSE_PAST;
   if (len > 4 && (t->flags & TF_LOWER) && doc->text[t->end - 1] == 'd' && doc->text[t->end - 2] == 'e')
     return CHRONICLE_TENSE_PAST;
@@ -997,7 +963,9 @@ _chronicle_find_timexes (Doc    *doc,
     {
       TimexHit h;
 
-      if (doc->toks[i].kind == TOK_PUNCT)
+      /* Every pattern starts with a number or a word the table knows. */
+      if (doc->toks[i].kind == TOK_PUNCT ||
+          (word_at (doc, i) == NULL && !(doc->toks[i].flags & TF_DIGIT)))
         continue;
       if (!match_at (doc, i, &h))
         continue;
@@ -1008,13 +976,10 @@ _chronicle_find_timexes (Doc    *doc,
       /* A time of day before a day: "5 p.m. EST, Nov. 9", "noon Thursday" */
       if (h.kind == TK_CLOCK)
         {
-          static const char * const zones[] = {
-            "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "GMT", "UTC", "BST", "CET", NULL
-          };
           guint k = h.last_tok + 1;
           TimexHit day;
 
-          if (k < doc->n_toks && word_in (doc, k, zones))
+          if (k < doc->n_toks && (tok_flags (doc, k) & LX_ZONE))
             k++;
           if (_chronicle_tok_is_punct (doc, k, ','))
             k++;

@@ -16,6 +16,7 @@
 #include "chronicle-extraction.h"
 
 struct _ChronicleExtraction {
+  GStringChunk *strings;  /* every string of the result */
   GArray   *entities;   /* of ChronicleEntitySpan */
   GArray   *timexes;    /* of ChronicleTimex */
   GDate     reference;
@@ -26,30 +27,14 @@ G_DEFINE_BOXED_TYPE (ChronicleExtraction, chronicle_extraction,
                      chronicle_extraction_ref, chronicle_extraction_unref)
 
 static void
-clear_entity (gpointer data)
-{
-  ChronicleEntitySpan *e = data;
-
-  g_free (e->text);
-  g_free (e->canonical);
-}
-
-static void
-clear_timex (gpointer data)
-{
-  ChronicleTimex *t = data;
-
-  g_free (t->text);
-  g_free (t->value);
-}
-
-static void
 extraction_free (gpointer data)
 {
   ChronicleExtraction *self = data;
 
   g_array_unref (self->entities);
   g_array_unref (self->timexes);
+  if (self->strings != NULL)
+    g_string_chunk_free (self->strings);
 }
 
 /* Valid UTF-8 of the same number of code points: every invalid byte becomes
@@ -190,9 +175,7 @@ chronicle_extract (const char   *text,
 
   self = g_atomic_rc_box_new0 (ChronicleExtraction);
   self->entities = g_array_new (FALSE, TRUE, sizeof (ChronicleEntitySpan));
-  g_array_set_clear_func (self->entities, clear_entity);
   self->timexes = g_array_new (FALSE, TRUE, sizeof (ChronicleTimex));
-  g_array_set_clear_func (self->timexes, clear_timex);
   g_date_clear (&self->reference, 1);
 
   if (len == 0)
@@ -202,16 +185,14 @@ chronicle_extract (const char   *text,
       return self;
     }
 
+  self->strings = g_string_chunk_new (MIN (len / 4 + 64, 64 * 1024));
   clean = sanitize (text, len);
   if (clean != NULL)
     len = strlen (clean);
-  else
-    {
-      clean = g_strndup (text, len);
-    }
-  doc.text = clean;
+  doc.text = clean != NULL ? clean : text;
   doc.length = len;
   _chronicle_tokenize (&doc);
+  _chronicle_lexicon_annotate (lex, &doc);
 
   timex_hits = g_array_new (FALSE, FALSE, sizeof (TimexHit));
   _chronicle_find_timexes (&doc, timex_hits);
@@ -226,7 +207,7 @@ chronicle_extract (const char   *text,
   _chronicle_find_entities (&doc, lex, chunk, entity_hits);
   g_array_sort (entity_hits, compare_entities);
 
-  cur.text = clean;
+  cur.text = doc.text;
   {
     guint ti = 0, ei = 0;
 
@@ -248,8 +229,14 @@ chronicle_extract (const char   *text,
 
             t.start = char_offset (&cur, a->start);
             t.end = char_offset (&cur, b->end);
-            t.text = g_strndup (clean + a->start, b->end - a->start);
+            t.text = g_string_chunk_insert_len (self->strings, doc.text + a->start, b->end - a->start);
             _chronicle_resolve_timex (th, g_date_valid (&self->reference) ? &self->reference : NULL, &t);
+            {
+              char *v = t.value;
+
+              t.value = g_string_chunk_insert_const (self->strings, v);
+              g_free (v);
+            }
             g_array_append_val (self->timexes, t);
             ti++;
           }
@@ -260,9 +247,9 @@ chronicle_extract (const char   *text,
 
             e.start = char_offset (&cur, a->start);
             e.end = char_offset (&cur, b->end);
-            e.text = g_strndup (clean + a->start, b->end - a->start);
+            e.text = g_string_chunk_insert_len (self->strings, doc.text + a->start, b->end - a->start);
             e.kind = eh->kind;
-            e.canonical = g_strdup (eh->canonical);
+            e.canonical = g_string_chunk_insert_const (self->strings, eh->canonical);
             if (eh->country != NULL && strlen (eh->country) == 2)
               memcpy (e.country, eh->country, 3);
             g_array_append_val (self->entities, e);
@@ -273,6 +260,7 @@ chronicle_extract (const char   *text,
 
   g_string_chunk_free (chunk);
   g_free (doc.toks);
+  g_free (doc.lex);
 
   return self;
 }

@@ -171,7 +171,9 @@ collect_name (Ctx *c, guint j)
 
           if (f & (LX_DEMONYM | LX_ORG_CUE | LX_TITLE) && !(f & LX_GIVEN) && words > 0)
             break;
-          if (f & (LX_DEMONYM | LX_ORG_CUE))
+          if (f & (LX_DEMONYM | LX_ORG_CUE | LX_EVENT_CUE))
+            break;
+          if ((f & LX_GROUP) && !(f & LX_GIVEN))
             break;
           if (ex != NULL && (ex->flags & LX_ORG))
             break;
@@ -323,18 +325,47 @@ place_context_ok (Ctx *c, guint first, guint last, const LexEntry *e)
 {
   const Doc *doc = c->doc;
   guint32 pop = e->n_places > 0 ? e->places[0].population : 0;
-  gboolean weak = (e->flags & (LX_COMMON | LX_GIVEN)) || (pop < 50000 && !(e->flags & LX_CAPITAL));
+  guint32 tf = tok_flags (doc, first);
+  gboolean capital = (e->flags & LX_CAPITAL) != 0;
+  gboolean weak = ((tf & LX_COMMON) && pop < 1000000) ||
+                  ((tf & LX_GIVEN) && pop < 200000 && !capital) ||
+                  (pop < 50000 && !capital);
   gboolean located = first > 0 && (tok_flags (doc, first - 1) & LX_LOCATIVE);
   gboolean comma = _chronicle_tok_is_punct (doc, last + 1, ',') && is_cap_word (doc, last + 2) &&
                    (tok_lex_flags (c, last + 2) & (LX_COUNTRY_NAME | LX_REGION));
 
+  if (e->flags & LX_CURATED)
+    return !((tf & LX_COMMON) && (doc->toks[first].flags & TF_SENT) && first == last) || located;
   if (e->flags & LX_REGION)
-    return !(e->flags & LX_COMMON) || located;
+    return !(tf & LX_COMMON) || located;
   if (!weak || first != last)
     return TRUE;
   if (doc->toks[first].flags & TF_SENT)
     return comma;
   return located || comma;
+}
+
+/* Surname endings common in world news: "Milosevic", "Ivanov", "Tymoshenko" */
+static gboolean
+surname_shaped (const Doc *doc, guint i)
+{
+  static const char * const endings[] = {
+    "ovic", "evic", "ović", "ević", "ov", "ev", "ova", "eva", "sky", "ski", "ska", "enko",
+    "chuk", "yan", "dze", "shvili", "escu", "oglu", "ovich", "evich", NULL
+  };
+  const Token *t = &doc->toks[i];
+  gsize len = t->end - t->start;
+
+  if (len < 5 || !(t->flags & TF_CAP) || (t->flags & TF_UPPER))
+    return FALSE;
+  for (guint k = 0; endings[k] != NULL; k++)
+    {
+      gsize el = strlen (endings[k]);
+
+      if (el < len && memcmp (doc->text + t->end - el, endings[k], el) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -433,7 +464,8 @@ scan (Ctx *c)
         {
           guint last = i + len - 1;
 
-          if (e->flags & LX_PERSON)
+          /* "Rice prices rose" does not name Condoleezza Rice. */
+          if ((e->flags & LX_PERSON) && !(len == 1 && (f & LX_COMMON) && (t->flags & TF_SENT)))
             {
               guint name_end = len == 1 ? collect_name (c, i) : last;
 
@@ -483,7 +515,8 @@ scan (Ctx *c)
 
       /* Acronyms: "FSA", "OPEC" */
       if ((t->flags & TF_UPPER) && tok_len (doc, i) >= 2 && tok_len (doc, i) <= 6 &&
-          !(t->flags & TF_HEADLINE) && !(t->flags & TF_DIGIT))
+          !(t->flags & TF_HEADLINE) && !(t->flags & TF_DIGIT) && !(f & LX_NOT_ORG) &&
+          !((f & LX_COMMON) && tok_len (doc, i) >= 3))
         {
           guint prev_upper = i > 0 && (doc->toks[i - 1].flags & TF_UPPER);
           guint next_upper = i + 1 < doc->n_toks && (doc->toks[i + 1].flags & TF_UPPER);
@@ -496,16 +529,23 @@ scan (Ctx *c)
 
       /* Unknown capitalised words */
       {
-        guint k = i, common = 0, words = 0;
+        guint k = i, common = 0, words = 0, last;
+        gboolean event = FALSE, group = FALSE, place = FALSE;
 
         while (is_cap_word (doc, k) && (k == i || !(doc->toks[k].flags & TF_NEWLINE)) && words < 4)
           {
             guint32 g = tok_lex_flags (c, k);
 
-            if (k > i && (g & (LX_TITLE | LX_COUNTRY_NAME | LX_DEMONYM | LX_ORG_CUE)))
+            if (k > i && (g & (LX_TITLE | LX_COUNTRY_NAME | LX_ORG_CUE)))
+              break;
+            if (k > i && (g & LX_DEMONYM) && !(f & LX_COMPASS))
               break;
             if ((g & LX_COMMON) && !(g & LX_GIVEN))
               common++;
+            if (g & LX_EVENT_CUE)
+              event = TRUE;
+            if ((g & LX_GROUP) && !(g & LX_GIVEN))
+              group = TRUE;
             words++;
             k++;
           }
@@ -514,21 +554,61 @@ scan (Ctx *c)
             i++;
             continue;
           }
+        last = k - 1;
+
+        /* Shapes of place names: "North Waziristan", "Port Harcourt",
+         * "Uttar Pradesh", "Helmand province" */
+        if (words >= 2 && !event &&
+            ((f & (LX_COMPASS | LX_PLACE_PREFIX)) || (tok_lex_flags (c, last) & LX_PLACE_SUFFIX)))
+          place = TRUE;
+        if (words == 1 && !(f & (LX_COMMON | LX_GROUP)) && (doc->toks[i + 1 < doc->n_toks ? i + 1 : i].flags & TF_LOWER) &&
+            (tok_flags (doc, i + 1) & LX_PLACE_SUFFIX) && !(tok_flags (doc, i + 1) & LX_EVENT_CUE))
+          place = TRUE;
+        if (place)
+          {
+            const char *country = NULL;
+
+            for (guint m = i; m <= last; m++)
+              {
+                const LexEntry *e2 = tok_entry (doc, m);
+                if (e2 != NULL && (e2->flags & (LX_COUNTRY_NAME | LX_DEMONYM)))
+                  country = e2->country;
+              }
+            add_seg (c, i, last, SEG_PLACE, NULL, NULL, country);
+            i = last + 1;
+            continue;
+          }
+        if (event || group)
+          {
+            i = last + 1;
+            continue;
+          }
+
         if (words >= 2 && common == 0 && !(t->flags & TF_HEADLINE))
           {
             end = collect_name (c, i);
-            add_seg (c, i, MAX (end, k - 1), SEG_PERSON, NULL, NULL, NULL);
-            i = MAX (end, k - 1) + 1;
+            add_seg (c, i, MAX (end, last), SEG_PERSON, NULL, NULL, NULL);
+            i = MAX (end, last) + 1;
             continue;
           }
         if (words == 1)
           {
-            if (!(f & LX_COMMON) && (tok_flags (doc, i + 1) & LX_SPEECH) && !(t->flags & TF_HEADLINE))
+            /* "Moqtada al-Sadr": an unknown word and a particle name */
+            end = collect_name (c, i);
+            if (end > i && !(f & LX_COMMON) && !(t->flags & TF_HEADLINE) &&
+                (tok_flags (doc, i + 1) & LX_PARTICLE))
+              {
+                add_seg (c, i, end, SEG_PERSON, NULL, NULL, NULL);
+                i = end + 1;
+                continue;
+              }
+            if (!(f & LX_COMMON) && !(t->flags & TF_HEADLINE) &&
+                ((tok_flags (doc, i + 1) & LX_SPEECH) || surname_shaped (doc, i)))
               add_seg (c, i, i, SEG_PERSON_WEAK, NULL, NULL, NULL);
             else if (!(f & LX_COMMON) || !(t->flags & TF_SENT))
               add_seg (c, i, i, SEG_SINGLE, NULL, NULL, NULL);
           }
-        i = k;
+        i = last + 1;
       }
     }
 }

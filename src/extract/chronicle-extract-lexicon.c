@@ -96,6 +96,47 @@ static const char * const zones[] = {
   "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", NULL
 };
 
+static const char * const place_prefixes[] = {
+  "port", "fort", "mount", "lake", "cape", "san", "santa", "saint", "st", "ciudad", "sierra",
+  "puerto", "beit", "kafr", "ras", "tel", "bandar", "bir", "wadi", "jebel", "kuala", "porto",
+  "villa", "nueva", "nuevo", "bad", "new", NULL
+};
+
+static const char * const place_suffixes[] = {
+  "province", "region", "district", "county", "valley", "island", "islands", "mountains",
+  "river", "sea", "gulf", "bay", "strait", "straits", "peninsula", "desert", "lake", "coast",
+  "pradesh", "territory", "territories", "oblast", "prefecture", "canyon", "delta", "basin",
+  "plateau", "camp", "city", "town", "village", "highlands", "mountain", "ocean", "falls",
+  "heights", "strip", "bank", "archipelago", "governorate", "state", "krai", "canton", NULL
+};
+
+static const char * const not_orgs[] = {
+  "gdp", "aids", "hiv", "tv", "ceo", "dna", "sars", "mers", "ok", "pm", "am", "bc", "ad",
+  "mp", "mps", "id", "pc", "cd", "dvd", "gmt", "utc", "usd", "eur", "gps", "sms", "iq", "co2",
+  "rss", "pdf", "html", "url", "faq", "ngo", "ngos", "mw", "km", "kg", "tnt", "wmd", "vip",
+  "tb", "hiv/aids", "true", "false", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi",
+  "xii", "usb", "led", "lcd", "cctv", "suv", "atm", "phd", "mba", "pr", "ap", "ft", "mph",
+  "rpg", "ied", "ieds", "rpgs", "uav", "uavs", "h5n1", "h1n1", "covid", "ebola", "lng",
+  "gmo", "ipo", "vat", "ppm", NULL
+};
+
+static const char * const event_cues[] = {
+  "agreement", "treaty", "accord", "accords", "act", "summit", "games", "cup", "prize",
+  "award", "awards", "war", "revolution", "protocol", "convention", "olympics", "festival",
+  "hurricane", "storm", "typhoon", "cyclone", "plan", "initiative", "day", "week", "street",
+  "road", "avenue", "bridge", "airport", "station", "stadium", "hotel", "museum", "prison",
+  "mosque", "church", "cathedral", "temple", "palace", "square", "index", "average",
+  "exchange", "championship", "championships", "open", "league", "trophy", "declaration",
+  "charter", "doctrine", "report", "program", "programme", "project", "operation", "law",
+  "bill", "constitution", NULL
+};
+
+static const char * const compass[] = {
+  "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+  "upper", "lower", "northeast", "northwest", "southeast", "southwest", "northeastern",
+  "northwestern", "southeastern", "southwestern", "sub", NULL
+};
+
 static const char * const honorifics[] = {
   "mr", "mrs", "ms", "miss", "dr", "sir", "dame", NULL
 };
@@ -376,7 +417,7 @@ load_places (Lexicon *lex)
 
         region = strcmp (f[3], "region") == 0;
         e = add_surface (lex, f[0], strcmp (f[3], "exact") == 0);
-        e->flags |= region ? LX_REGION : LX_PLACE;
+        e->flags |= (region ? LX_REGION : LX_PLACE) | LX_CURATED;
         e->place = intern (lex, f[1]);
         /* A curated reading comes first: it outranks any same-named town. */
         add_place (lex, builders, e, intern (lex, f[2]), G_MAXUINT32 / 2);
@@ -491,13 +532,19 @@ load_lexicon (gpointer data)
   load_class (lex, past_cues, LX_PAST);
   load_class (lex, zones, LX_ZONE);
   load_class (lex, honorifics, LX_HONORIFIC);
+  load_class (lex, place_prefixes, LX_PLACE_PREFIX);
+  load_class (lex, place_suffixes, LX_PLACE_SUFFIX);
+  load_class (lex, not_orgs, LX_NOT_ORG);
+  load_class (lex, event_cues, LX_EVENT_CUE);
+  load_class (lex, compass, LX_COMPASS);
+  load_word_list (lex, "groups.txt", LX_GROUP);
   load_timex_words (lex);
 
   {
     GHashTableIter iter;
     gpointer key, value;
     const guint32 closed = LX_PARTICLE | LX_FUNCTION | LX_SPEECH | LX_LOCATIVE | LX_FACILITY |
-                           LX_FUTURE | LX_PAST | LX_ZONE | LX_HONORIFIC;
+                           LX_FUTURE | LX_PAST | LX_ZONE | LX_HONORIFIC | LX_PLACE_SUFFIX;
 
     lex->closed = g_hash_table_new (g_str_hash, g_str_equal);
     g_hash_table_iter_init (&iter, lex->folded);

@@ -90,6 +90,13 @@ enum {
   LX_PAST         = 1 << 17,
   LX_ZONE         = 1 << 18, /* time zones */
   LX_HONORIFIC    = 1 << 19, /* "Mr", "Dr" */
+  LX_GROUP        = 1 << 20, /* "Sunni", "Catholic": no person, no place */
+  LX_PLACE_PREFIX = 1 << 21, /* "San", "Port", "Ciudad" */
+  LX_PLACE_SUFFIX = 1 << 22, /* "Province", "Valley", "Pradesh" */
+  LX_NOT_ORG      = 1 << 23, /* capitalised acronyms that name no organisation: "GDP" */
+  LX_EVENT_CUE    = 1 << 24, /* "Agreement", "Summit": the name of a thing, not of a person */
+  LX_CURATED      = 1 << 25, /* a hand-curated place: no context needed */
+  LX_COMPASS      = 1 << 26, /* "North", "Western" */
 };
 
 enum {

@@ -207,7 +207,6 @@ resolve_weekday (const TimexHit *h, const GDate *ref, ChronicleTimex *out)
 
   if (ref == NULL)
     {
-      out->value = g_strdup ("XXXX-WXX-");
       out->value = g_strdup_printf ("XXXX-WXX-%d", h->extra);
       return;
     }

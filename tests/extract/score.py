@@ -26,6 +26,40 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
+HONORIFICS = {'mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame'}
+
+
+def load_titles():
+    """Role titles (data/extract/titles.txt) without the honorifics, longest first."""
+    titles = []
+    with open(os.path.join(ROOT, 'data', 'extract', 'titles.txt'), encoding='utf-8') as f:
+        for line in f:
+            t = line.strip()
+            if t and not t.startswith('#') and t.lower() not in HONORIFICS:
+                titles.append(t)
+    return sorted(titles, key=len, reverse=True)
+
+
+def strip_title(text, start, end, titles):
+    """GMB puts role titles inside person spans ("President Bush"); Chronicle
+    and the project's golden files do not ("Bush"). Returns the span without a
+    leading title."""
+    surface = text[start:end]
+    changed = True
+    while changed:
+        changed = False
+        for t in titles:
+            for form in (t + ' ', t + '. '):
+                if surface.startswith(form) and len(surface) > len(form):
+                    start += len(form)
+                    surface = text[start:end]
+                    changed = True
+                    break
+            if changed:
+                break
+    return start, end
+
+
 GMB_TYPES = {'per': 'person', 'geo': 'location', 'gpe': 'location', 'org': 'organization'}
 SYS_TYPES = {'person': 'person', 'country': 'location', 'place': 'location',
              'organization': 'organization'}
@@ -71,12 +105,16 @@ def score_gmb(cli, path, limit, errors):
     if limit:
         rows = rows[:limit]
     out = run_cli(cli, [{'id': r['id'], 'text': r['text']} for r in rows])
+    titles = load_titles()
     counts = {t: {'gold': 0, 'sys': 0, 'strict': 0, 'overlap': 0} for t in
-              ('person', 'location', 'organization')}
+              ('person', 'location', 'organization', 'person*')}
     for r, o in zip(rows, out):
         for t in counts:
-            gold = [(e['start'], e['end']) for e in r['entities'] if GMB_TYPES.get(e['type']) == t]
-            system = [(e['start'], e['end']) for e in o['entities'] if SYS_TYPES[e['type']] == t]
+            kind = t.rstrip('*')
+            gold = [(e['start'], e['end']) for e in r['entities'] if GMB_TYPES.get(e['type']) == kind]
+            if t.endswith('*'):
+                gold = [strip_title(r['text'], g[0], g[1], titles) for g in gold]
+            system = [(e['start'], e['end']) for e in o['entities'] if SYS_TYPES[e['type']] == kind]
             c = counts[t]
             c['gold'] += len(gold)
             c['sys'] += len(system)
@@ -93,6 +131,8 @@ def score_gmb(cli, path, limit, errors):
         sp, sr, sf = prf(c['strict'], c['sys'], c['strict'], c['gold'])
         op, orr, of = prf(c['overlap'], c['sys'], c['overlap'], c['gold'])
         print(f'  {t:14}{sp:9.3f}{sr:7.3f}{sf:7.3f}   {op:9.3f}{orr:7.3f}{of:7.3f}')
+    print('  person* = person with role titles taken out of the gold spans ("President Bush" →'
+          ' "Bush"), the convention of Chronicle and its golden files')
 
 
 def score_timebank(cli, path, limit, errors):

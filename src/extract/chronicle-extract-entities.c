@@ -251,7 +251,7 @@ static guint
 org_by_cue (Ctx *c, guint i)
 {
   const Doc *doc = c->doc;
-  guint k = i, cue = G_MAXUINT, words = 0;
+  guint k = i, cue = G_MAXUINT, words = 0, and_at = G_MAXUINT;
 
   while (k < doc->n_toks && words < 7)
     {
@@ -266,14 +266,22 @@ org_by_cue (Ctx *c, guint i)
           continue;
         }
       if (k > i && (_chronicle_tok_is (doc, k, "of") || _chronicle_tok_is (doc, k, "for") ||
-                    ((_chronicle_tok_is (doc, k, "and") || _chronicle_tok_is (doc, k, "&")) &&
-                     cue != G_MAXUINT) ||
+                    _chronicle_tok_is (doc, k, "and") || _chronicle_tok_is (doc, k, "&") ||
                     _chronicle_tok_is (doc, k, "the")) &&
           (is_cap_word (doc, k + 1) || (_chronicle_tok_is (doc, k + 1, "the") && is_cap_word (doc, k + 2))))
         {
-          /* "of" only continues an organisation after its cue word. */
-          if (cue == G_MAXUINT && !_chronicle_tok_is (doc, k, "the"))
+          gboolean and = _chronicle_tok_is (doc, k, "and") || _chronicle_tok_is (doc, k, "&");
+
+          /* "of" only continues an organisation after its cue word; "and"
+           * may come before it ("Food and Drug Administration"). */
+          if (cue == G_MAXUINT && !and && !_chronicle_tok_is (doc, k, "the"))
             break;
+          if (and && cue == G_MAXUINT)
+            {
+              if (and_at != G_MAXUINT)
+                break;
+              and_at = k;
+            }
           k++;
           continue;
         }
@@ -286,8 +294,19 @@ org_by_cue (Ctx *c, guint i)
       break;
     }
 
-  if (cue == G_MAXUINT)
+  if (cue == G_MAXUINT || (and_at != G_MAXUINT && and_at > cue))
     return i - 1;
+  /* "the United States and Russian Federation": a name before "and" that is
+   * complete on its own ends there. */
+  if (and_at != G_MAXUINT)
+    {
+      const LexEntry *lx = NULL;
+      guint llen = longest_match (c, i, LX_ORG | LX_COUNTRY_NAME | LX_DEMONYM | LX_PLACE | LX_REGION |
+                                  LX_PERSON, FALSE, &lx);
+
+      if (llen > 0 && i + llen >= and_at)
+        return i - 1;
+    }
   /* A lone cue word ("Army", "Police") is not a name; "Ministry of X" is. */
   if (cue == i)
     {
@@ -440,6 +459,16 @@ scan (Ctx *c)
                   continue;
                 }
             }
+        }
+
+      /* "the Commission", "the Council": an organisation named by its kind */
+      if ((f & LX_ORG_CUE) && !(t->flags & (TF_SENT | TF_HEADLINE)) && i > 0 &&
+          _chronicle_tok_is (doc, i - 1, "the") && !is_cap_word (doc, i + 1) &&
+          !_chronicle_tok_is (doc, i + 1, "of"))
+        {
+          add_seg (c, i, i, SEG_ORG, NULL, NULL, NULL);
+          i++;
+          continue;
         }
 
       /* Organisations by cue word */

@@ -32,7 +32,8 @@ static const char * const org_cues[] = {
   "post", "news", "press", "television", "radio", "channel", "brotherhood",
   "center", "centre", "conference", "mission", "team", "fc",
   "systems", "technologies", "holdings", "airline", "institution", "program", "programme",
-  "directorate", "command", "corps", "militia", "regime", "government", "jihad", "taliban",
+  "directorate", "command", "corps", "militia", "regime", "jihad", "taliban", "force",
+  "embassy", "consulate", "tigers", "reserve", "survey", "institution", "fed",
   NULL
 };
 

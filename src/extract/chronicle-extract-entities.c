@@ -585,6 +585,27 @@ scan (Ctx *c)
           }
         last = k - 1;
 
+        /* "Plains of Arafat", "Bay of Bengal" */
+        if (words == 1 && (f & LX_PLACE_SUFFIX) && _chronicle_tok_is (doc, i + 1, "of") &&
+            is_cap_word (doc, i + 2))
+          {
+            guint m = i + 2;
+
+            while (is_cap_word (doc, m + 1) && !(doc->toks[m + 1].flags & TF_NEWLINE))
+              m++;
+            add_seg (c, i, m, SEG_PLACE, NULL, NULL, NULL);
+            i = m + 1;
+            continue;
+          }
+        /* "Sberbank", "Gazprombank" */
+        if (words == 1 && !(f & LX_COMMON) && tok_len (doc, i) > 6 &&
+            g_ascii_strncasecmp (doc->text + t->end - 4, "bank", 4) == 0)
+          {
+            add_seg (c, i, i, SEG_ORG, NULL, NULL, NULL);
+            i++;
+            continue;
+          }
+
         /* Shapes of place names: "North Waziristan", "Port Harcourt",
          * "Uttar Pradesh", "Helmand province" */
         if (words >= 2 && !event &&

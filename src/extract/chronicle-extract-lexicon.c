@@ -108,7 +108,8 @@ static const char * const place_suffixes[] = {
   "river", "sea", "gulf", "bay", "strait", "straits", "peninsula", "desert", "lake", "coast",
   "pradesh", "territory", "territories", "oblast", "prefecture", "canyon", "delta", "basin",
   "plateau", "camp", "city", "town", "village", "highlands", "mountain", "ocean", "falls",
-  "heights", "strip", "bank", "archipelago", "governorate", "state", "krai", "canton", NULL
+  "heights", "strip", "bank", "archipelago", "governorate", "state", "krai", "canton",
+  "plains", "plain", "isle", "isles", "hills", NULL
 };
 
 static const char * const not_orgs[] = {
@@ -129,7 +130,7 @@ static const char * const event_cues[] = {
   "mosque", "church", "cathedral", "temple", "palace", "square", "index", "average",
   "exchange", "championship", "championships", "open", "league", "trophy", "declaration",
   "charter", "doctrine", "report", "program", "programme", "project", "operation", "law",
-  "bill", "constitution", NULL
+  "bill", "constitution", "masjid", "hospital", "university", "school", "college", NULL
 };
 
 static const char * const compass[] = {

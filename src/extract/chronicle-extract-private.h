@@ -204,11 +204,13 @@ typedef struct {
   int   unit;
   int   extra;
   int   cue;            /* ChronicleTense of the context */
+  gboolean strong_cue;  /* the cue is the word right before */
   int   clock;          /* 1 + minutes after midnight when a time of day was given */
   gboolean possessive;
 } TimexHit;
 
 void     _chronicle_find_timexes   (Doc *doc, GArray *hits);
+void     _chronicle_align_weekdays (GArray *hits);
 gboolean _chronicle_infer_reference (const Doc *doc, GArray *hits, GDate *date);
 void     _chronicle_resolve_timex  (const TimexHit *hit, const GDate *reference,
                                     ChronicleTimex *out);

@@ -910,6 +910,10 @@ context_tense (const Doc *doc, guint first, guint last)
         return c;
       if (_chronicle_tok_is (doc, first - 1, "said") || _chronicle_tok_is (doc, first - 1, "told"))
         return CHRONICLE_TENSE_PAST;
+      /* "closed until Friday", "by Monday" */
+      if (_chronicle_tok_is (doc, first - 1, "until") || _chronicle_tok_is (doc, first - 1, "till") ||
+          _chronicle_tok_is (doc, first - 1, "by"))
+        return CHRONICLE_TENSE_FUTURE;
     }
 
   for (guint dist = 1; dist <= 10 && (back || ahead); dist++)
@@ -1004,9 +1008,45 @@ _chronicle_find_timexes (Doc    *doc,
       TimexHit *h = &g_array_index (hits, TimexHit, k);
 
       h->cue = context_tense (doc, h->first_tok, h->last_tok);
+      h->strong_cue = h->first_tok > 0 &&
+                      (cue_of (doc, h->first_tok - 1) != CHRONICLE_TENSE_UNKNOWN ||
+                       _chronicle_tok_is (doc, h->first_tok - 1, "until") ||
+                       _chronicle_tok_is (doc, h->first_tok - 1, "till") ||
+                       _chronicle_tok_is (doc, h->first_tok - 1, "by") ||
+                       _chronicle_tok_is (doc, h->first_tok - 1, "said"));
       if (h->possessive && h->kind == TK_WEEKDAY && h->cue == CHRONICLE_TENSE_FUTURE &&
           !(h->first_tok > 0 && cue_of (doc, h->first_tok - 1) == CHRONICLE_TENSE_FUTURE))
         h->cue = CHRONICLE_TENSE_PAST;
+    }
+  _chronicle_align_weekdays (hits);
+}
+
+/* One article, one Friday: a bare weekday whose own context is weak takes
+ * the tense of a mention of the same day with a clear cue. */
+void
+_chronicle_align_weekdays (GArray *hits)
+{
+  int cue_of_day[8] = { 0 };
+  gboolean known[8] = { FALSE };
+
+  for (guint k = 0; k < hits->len; k++)
+    {
+      const TimexHit *h = &g_array_index (hits, TimexHit, k);
+
+      if (h->kind == TK_WEEKDAY && h->n == 0 && h->strong_cue && h->extra >= 1 && h->extra <= 7 &&
+          !known[h->extra])
+        {
+          known[h->extra] = TRUE;
+          cue_of_day[h->extra] = h->cue;
+        }
+    }
+  for (guint k = 0; k < hits->len; k++)
+    {
+      TimexHit *h = &g_array_index (hits, TimexHit, k);
+
+      if (h->kind == TK_WEEKDAY && h->n == 0 && !h->strong_cue && !h->possessive &&
+          h->extra >= 1 && h->extra <= 7 && known[h->extra])
+        h->cue = cue_of_day[h->extra];
     }
 }
 
@@ -1021,34 +1061,31 @@ _chronicle_infer_reference (const Doc *doc,
                             GArray    *hits,
                             GDate     *date)
 {
-  int best_y = 0, best_m = 0, best_d = 0;
-  guint best_count = 0;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint best_key = 0, best_count = 0;
 
+  /* Count each full date once per mention: linear in the number of hits. */
   for (guint k = 0; k < hits->len; k++)
     {
       const TimexHit *h = &g_array_index (hits, TimexHit, k);
-      guint count = 0;
+      guint key, count;
 
-      if (h->kind != TK_ABS || !h->extra || h->d == 0 || h->m == 0 ||
+      if (h->kind != TK_ABS || !h->extra || h->d <= 0 || h->m == 0 ||
           !g_date_valid_dmy (h->d, h->m, h->y))
         continue;
-      for (guint l = 0; l < hits->len; l++)
-        {
-          const TimexHit *o = &g_array_index (hits, TimexHit, l);
-          if (o->kind == TK_ABS && o->extra && o->y == h->y && o->m == h->m && o->d == h->d)
-            count++;
-        }
-      if (count > best_count ||
-          (count == best_count && (h->y * 10000 + h->m * 100 + h->d) > (best_y * 10000 + best_m * 100 + best_d)))
+      key = (guint) (h->y * 10000 + h->m * 100 + h->d);
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (key))) + 1;
+      g_hash_table_insert (counts, GUINT_TO_POINTER (key), GUINT_TO_POINTER (count));
+      if (count > best_count || (count == best_count && key > best_key))
         {
           best_count = count;
-          best_y = h->y, best_m = h->m, best_d = h->d;
+          best_key = key;
         }
     }
 
   if (best_count == 0)
     return FALSE;
   g_date_clear (date, 1);
-  g_date_set_dmy (date, best_d, best_m, best_y);
+  g_date_set_dmy (date, best_key % 100, (best_key / 100) % 100, best_key / 10000);
   return TRUE;
 }

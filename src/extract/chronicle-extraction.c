@@ -337,12 +337,28 @@ chronicle_extraction_get_reference_date_inferred (ChronicleExtraction *self)
   return self->inferred;
 }
 
+/* Whether day @a is a better tie-breaker than @b: nearer @ref, else later. */
+static gboolean
+closer (guint a, guint b, guint ref)
+{
+  guint da, db;
+
+  if (b == 0)
+    return TRUE;
+  if (ref == 0)
+    return a > b;
+  da = a > ref ? a - ref : ref - a;
+  db = b > ref ? b - ref : ref - b;
+  return da < db || (da == db && a > b);
+}
+
 /**
  * chronicle_extraction_get_event_date:
  * @date: (out caller-allocates): the date
  *
  * The day the article is about: the day-precise date its time expressions
- * name most often (the latest on a tie), else the reference date.
+ * name most often (on a tie, the one nearest the reference date, else the
+ * latest), else the reference date.
  *
  * Returns: %FALSE when there is neither
  */
@@ -350,34 +366,35 @@ gboolean
 chronicle_extraction_get_event_date (ChronicleExtraction *self,
                                      GDate               *date)
 {
-  guint best_count = 0;
+  g_autoptr(GHashTable) counts = NULL;
+  guint best_count = 0, best_julian = 0, ref_julian;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
   g_date_clear (date, 1);
+  ref_julian = g_date_valid (&self->reference) ? g_date_get_julian (&self->reference) : 0;
+  counts = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < self->timexes->len; i++)
     {
       const ChronicleTimex *t = &g_array_index (self->timexes, ChronicleTimex, i);
-      guint count = 0;
+      guint julian, count;
 
-      if (t->granularity != CHRONICLE_GRANULARITY_DAY || t->type != CHRONICLE_TIMEX_DATE)
+      if (t->granularity != CHRONICLE_GRANULARITY_DAY || t->type != CHRONICLE_TIMEX_DATE ||
+          !g_date_valid (&t->first_day))
         continue;
-      for (guint k = 0; k < self->timexes->len; k++)
-        {
-          const ChronicleTimex *o = &g_array_index (self->timexes, ChronicleTimex, k);
-
-          if (o->granularity == CHRONICLE_GRANULARITY_DAY && g_date_valid (&o->first_day) &&
-              g_date_compare (&o->first_day, &t->first_day) == 0)
-            count++;
-        }
+      julian = g_date_get_julian (&t->first_day);
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (julian))) + 1;
+      g_hash_table_insert (counts, GUINT_TO_POINTER (julian), GUINT_TO_POINTER (count));
       if (count > best_count ||
-          (count == best_count && g_date_valid (date) && g_date_compare (&t->first_day, date) > 0))
+          (count == best_count && closer (julian, best_julian, ref_julian)))
         {
           best_count = count;
-          *date = t->first_day;
+          best_julian = julian;
         }
     }
+  if (best_count > 0)
+    g_date_set_julian (date, best_julian);
 
   if (best_count == 0 && g_date_valid (&self->reference))
     *date = self->reference;

@@ -528,10 +528,16 @@ test_hostile_input (void)
   /* 10 MB without a line break, then runs of punctuation and of capitals. */
   big = g_string_sized_new (10 * 1024 * 1024 + 64);
   while (big->len < 10 * 1024 * 1024)
-    g_string_append (big, "Kerry met Lavrov in Moscow on Tuesday, as planned for Friday; ");
+    g_string_append (big, "Kerry met Lavrov in Moscow on Tuesday, December 15, 2015, as planned for Friday; ");
   ex = chronicle_extract (big->str, big->len, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_all (ex), >, 100000);
+  {
+    GDate day;
+
+    g_assert_true (chronicle_extraction_get_event_date (ex, &day));
+    g_assert_cmpint (g_date_get_day (&day), ==, 15);
+  }
   chronicle_extraction_unref (ex);
 
   g_string_truncate (big, 0);

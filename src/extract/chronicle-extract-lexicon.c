@@ -215,6 +215,10 @@ add_surface (Lexicon    *lex,
   if (doc.length == 0)
     return NULL;
 
+  /* Most entries are one plain word: no need to tokenise them. */
+  if (strpbrk (surface, " -'.&,/()\xe2") == NULL)
+    return entry_for (lex, surface, exact);
+
   _chronicle_tokenize (&doc);
   if (doc.n_toks > 1)
     {
@@ -232,20 +236,31 @@ add_surface (Lexicon    *lex,
   return e;
 }
 
+/* The lines of a bundled table, split with memchr (not g_strsplit, whose
+ * strstr calls rescan the rest of the text under AddressSanitizer). */
 static char **
 load_lines (const char *name)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = g_strconcat (DATA_PATH, name, NULL);
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *p, *end;
   gsize size = 0;
-  const char *data;
-  g_autofree char *copy = NULL;
 
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (bytes != NULL);
-  data = g_bytes_get_data (bytes, &size);
-  copy = g_strndup (data, size);
-  return g_strsplit (copy, "\n", -1);
+  p = g_bytes_get_data (bytes, &size);
+  end = p + size;
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      const char *line_end = nl != NULL ? nl : end;
+
+      g_ptr_array_add (lines, g_strndup (p, line_end - p));
+      p = line_end + 1;
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
 }
 
 static const char *

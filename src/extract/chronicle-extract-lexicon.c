@@ -77,7 +77,7 @@ static const char * const facilities[] = {
 };
 
 static const char * const future_cues[] = {
-  "will", "'ll", "\u2019ll", "shall", "planned", "planning", "scheduled", "soon", "expected",
+  "will", "would", "'ll", "\u2019ll", "shall", "planned", "planning", "scheduled", "soon", "expected",
   "expects", "upcoming", "pencilled", "penciled", "slated", "next", "coming", "forthcoming",
   "await", "awaits", "tomorrow", NULL
 };

@@ -241,15 +241,9 @@ resolve_weekday (const TimexHit *h, const GDate *ref, ChronicleTimex *out)
   else if (diff < 0)
     g_date_subtract_days (&d, -diff);
 
+  /* "Friday night" stays the day: that is how TimeBank's annotators and
+   * most readers take it; the part of day is kept in the text. */
   set_day (out, &d);
-  if (h->unit != PART_NONE)
-    {
-      char *v = g_strdup_printf ("%sT%s", out->value, part_codes[h->unit]);
-
-      g_free (out->value);
-      out->value = v;
-      out->type = CHRONICLE_TIMEX_TIME;
-    }
 }
 
 static void

@@ -721,8 +721,9 @@ match_at (const Doc *doc, guint i, TimexHit *h)
                 h->last_tok = end - 1;
                 return TRUE;
               }
-            if (_chronicle_tok_is (doc, end, "ago") || _chronicle_tok_is (doc, end, "earlier") ||
-                _chronicle_tok_is (doc, end, "later"))
+            if (_chronicle_tok_is (doc, end, "ago") ||
+                ((_chronicle_tok_is (doc, end, "earlier") || _chronicle_tok_is (doc, end, "later")) &&
+                 (unit == U_YEAR || unit == U_MONTH || unit == U_QUARTER)))
               {
                 h->kind = TK_AGO;
                 h->unit = unit;
@@ -742,8 +743,8 @@ match_at (const Doc *doc, guint i, TimexHit *h)
                 h->last_tok = end + 1;
                 return TRUE;
               }
-            /* Plain "a day" / "one year" without a plural is rarely a
-             * duration when a noun of its own follows ("a year-long"). */
+            /* A span: "five years", and "two days later", anchored to
+             * some other event rather than to the reference date. */
             h->kind = TK_DURATION;
             h->unit = unit;
             h->n = cnt;
@@ -796,11 +797,7 @@ match_at (const Doc *doc, guint i, TimexHit *h)
       h->unit = w->value;
       h->n = -1;
       h->last_tok = j;
-      if (_chronicle_tok_is (doc, j - 1, "recent"))
-        {
-          h->kind = TK_REF;
-          h->extra = 1;
-        }
+
       if (_chronicle_tok_is (doc, j - 1, "recent") || _chronicle_tok_is (doc, j - 1, "coming") ||
           _chronicle_tok_is (doc, j - 1, "several") || _chronicle_tok_is (doc, j - 1, "many") ||
           _chronicle_tok_is (doc, j - 1, "few"))
@@ -896,11 +893,11 @@ ends_sentence (const Doc *doc, guint i)
 
 /* The tense the words around a time expression suggest: the nearest cue
  * within the sentence, looking a little further back than ahead. */
+static int window_tense (const Doc *doc, guint first, guint last);
+
 static int
 context_tense (const Doc *doc, guint first, guint last)
 {
-  gboolean back = TRUE, ahead = TRUE;
-
   /* A verb right before decides: "said Monday", "planned January 1" */
   if (first > 0)
     {
@@ -910,11 +907,24 @@ context_tense (const Doc *doc, guint first, guint last)
         return c;
       if (_chronicle_tok_is (doc, first - 1, "said") || _chronicle_tok_is (doc, first - 1, "told"))
         return CHRONICLE_TENSE_PAST;
-      /* "closed until Friday", "by Monday" */
-      if (_chronicle_tok_is (doc, first - 1, "until") || _chronicle_tok_is (doc, first - 1, "till") ||
-          _chronicle_tok_is (doc, first - 1, "by"))
-        return CHRONICLE_TENSE_FUTURE;
     }
+  /* "closed until Friday", "by Monday": ahead, unless the sentence is told
+   * in the past ("Up until Thursday, they had described him …") */
+  if (first > 0 && (_chronicle_tok_is (doc, first - 1, "until") || _chronicle_tok_is (doc, first - 1, "till") ||
+                    _chronicle_tok_is (doc, first - 1, "by")))
+    {
+      int c = window_tense (doc, first, last);
+
+      return c == CHRONICLE_TENSE_PAST ? c : CHRONICLE_TENSE_FUTURE;
+    }
+  return window_tense (doc, first, last);
+}
+
+/* The nearest cue within the sentence, looking a little further back than ahead. */
+static int
+window_tense (const Doc *doc, guint first, guint last)
+{
+  gboolean back = TRUE, ahead = TRUE;
 
   for (guint dist = 1; dist <= 10 && (back || ahead); dist++)
     {

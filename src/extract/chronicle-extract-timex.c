@@ -631,8 +631,15 @@ match_at (const Doc *doc, guint i, TimexHit *h)
                 return TRUE;
               }
           }
-        if (dir != 0 && has_the && _chronicle_tok_is (doc, k, "few"))
-          return FALSE;
+        /* "current" on its own: "the current crisis" */
+        if (_chronicle_tok_is (doc, j, "current") && x == NULL && doc->toks[k < doc->n_toks ? k : j].kind == TOK_WORD)
+          {
+            h->kind = TK_REF;
+            h->extra = 0;
+            h->first_tok = j;
+            h->last_tok = j;
+            return TRUE;
+          }
         return FALSE;
       }
 
@@ -661,6 +668,18 @@ match_at (const Doc *doc, guint i, TimexHit *h)
       h->n = w->value;
       h->last_tok = j;
       return TRUE;
+
+    case W_QUARTER:
+      /* "the quarter": in results, the last quarter that ended */
+      if (has_the && !w->plural && !_chronicle_tok_is_punct (doc, j + 1, '-'))
+        {
+          h->kind = TK_REL_UNIT;
+          h->unit = U_QUARTER;
+          h->n = -1;
+          h->last_tok = j;
+          return TRUE;
+        }
+      break;
 
     case W_ORDINAL:
     case W_UNIT:

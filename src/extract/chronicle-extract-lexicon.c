@@ -130,7 +130,8 @@ static const char * const event_cues[] = {
   "mosque", "church", "cathedral", "temple", "palace", "square", "index", "average",
   "exchange", "championship", "championships", "open", "league", "trophy", "declaration",
   "charter", "doctrine", "report", "program", "programme", "project", "operation", "law",
-  "bill", "constitution", "masjid", "hospital", "university", "school", "college", NULL
+  "bill", "constitution", "masjid", "hospital", "university", "school", "college", "factory",
+  "plant", "mine", "refinery", "base", "field", "farm", "centre", "center", "building", NULL
 };
 
 static const char * const compass[] = {

@@ -927,14 +927,22 @@ context_tense (const Doc *doc, guint first, guint last)
       if (_chronicle_tok_is (doc, first - 1, "said") || _chronicle_tok_is (doc, first - 1, "told"))
         return CHRONICLE_TENSE_PAST;
     }
-  /* "closed until Friday", "by Monday": ahead, unless the sentence is told
-   * in the past ("Up until Thursday, they had described him …") */
+  /* "closed until Friday", "by Monday": ahead, unless the sentence is in the
+   * past perfect ("… until Thursday, they had described him …") */
   if (first > 0 && (_chronicle_tok_is (doc, first - 1, "until") || _chronicle_tok_is (doc, first - 1, "till") ||
                     _chronicle_tok_is (doc, first - 1, "by")))
     {
-      int c = window_tense (doc, first, last);
-
-      return c == CHRONICLE_TENSE_PAST ? c : CHRONICLE_TENSE_FUTURE;
+      for (guint k = first - 1; k > 0 && first - k <= 10; k--)
+        {
+          if (ends_sentence (doc, k - 1))
+            break;
+          if (_chronicle_tok_is (doc, k - 1, "had"))
+            return CHRONICLE_TENSE_PAST;
+        }
+      for (guint k = last + 1; k < doc->n_toks && k - last <= 10 && !ends_sentence (doc, k); k++)
+        if (_chronicle_tok_is (doc, k, "had"))
+          return CHRONICLE_TENSE_PAST;
+      return CHRONICLE_TENSE_FUTURE;
     }
   return window_tense (doc, first, last);
 }

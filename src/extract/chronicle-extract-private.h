@@ -211,6 +211,8 @@ typedef struct {
 
 void     _chronicle_find_timexes   (Doc *doc, GArray *hits);
 void     _chronicle_align_weekdays (GArray *hits);
+int      _chronicle_cue_of         (const Doc *doc, guint i);
+int      _chronicle_context_tense  (const Doc *doc, guint first, guint last);
 gboolean _chronicle_infer_reference (const Doc *doc, GArray *hits, GDate *date);
 void     _chronicle_resolve_timex  (const TimexHit *hit, const GDate *reference,
                                     ChronicleTimex *out);

@@ -220,4 +220,8 @@ void     _chronicle_resolve_timex  (const TimexHit *hit, const GDate *reference,
 void     _chronicle_find_entities  (Doc *doc, const Lexicon *lex, GStringChunk *chunk,
                                     GArray *hits);
 
+typedef const char * (*RenameFunc) (gpointer data, const char *name);
+guint    _chronicle_extraction_rename_people (ChronicleExtraction *self, RenameFunc func,
+                                              gpointer data);
+
 G_END_DECLS

@@ -401,6 +401,32 @@ chronicle_extraction_get_event_date (ChronicleExtraction *self,
   return g_date_valid (date);
 }
 
+/* For chronicle_name_index_apply(): new canonical names for one-word people. */
+guint
+_chronicle_extraction_rename_people (ChronicleExtraction *self,
+                                     RenameFunc           func,
+                                     gpointer             data)
+{
+  guint changed = 0;
+
+  for (guint i = 0; i < self->entities->len; i++)
+    {
+      ChronicleEntitySpan *e = &g_array_index (self->entities, ChronicleEntitySpan, i);
+      const char *full;
+
+      if (e->kind != CHRONICLE_ENTITY_KIND_PERSON || strchr (e->canonical, ' ') != NULL)
+        continue;
+      full = func (data, e->canonical);
+      if (full == NULL || strcmp (full, e->canonical) == 0)
+        continue;
+      if (self->strings == NULL)
+        self->strings = g_string_chunk_new (256);
+      e->canonical = g_string_chunk_insert_const (self->strings, full);
+      changed++;
+    }
+  return changed;
+}
+
 const char *
 chronicle_entity_kind_to_string (ChronicleEntityKind kind)
 {

@@ -150,9 +150,10 @@ span_text (Ctx *c, guint first, guint last)
 }
 
 /* Tokens of a personal name from @j: capitalised words, initials, particles
- * and hyphenated parts. Returns the index of its last token, or @j - 1. */
+ * and hyphenated parts. Returns the index of its last token, or @j - 1 when
+ * there is none (use name_end() to compare safely at @j = 0). */
 static guint
-collect_name (Ctx *c, guint j)
+collect_name_raw (Ctx *c, guint j)
 {
   const Doc *doc = c->doc;
   guint k = j, last = j - 1, words = 0;
@@ -171,7 +172,9 @@ collect_name (Ctx *c, guint j)
 
           if (f & (LX_DEMONYM | LX_ORG_CUE | LX_TITLE) && !(f & LX_GIVEN) && words > 0)
             break;
-          if (f & (LX_DEMONYM | LX_ORG_CUE | LX_EVENT_CUE))
+          if (f & (LX_DEMONYM | LX_ORG_CUE))
+            break;
+          if (words > 0 && (f & LX_EVENT_CUE) && !(f & LX_GIVEN))
             break;
           if ((f & LX_GROUP) && !(f & LX_GIVEN))
             break;
@@ -221,6 +224,18 @@ collect_name (Ctx *c, guint j)
     }
 
   return last;
+}
+
+/* Like collect_name_raw(), but returns FALSE when no name starts at @j. */
+static gboolean
+collect_name (Ctx *c, guint j, guint *last)
+{
+  guint end = collect_name_raw (c, j);
+
+  if (end + 1 == j || end < j)
+    return FALSE;
+  *last = end;
+  return TRUE;
 }
 
 /* Honorifics stay in a person's mention ("Mr Lavrov"); roles do not
@@ -438,9 +453,9 @@ scan (Ctx *c)
 
           if (llen <= end - i + 1)
             {
-              guint name_end = collect_name (c, end + 1);
+              guint name_end = 0;
 
-              if (name_end != end)
+              if (collect_name (c, end + 1, &name_end))
                 {
                   Seg s = { i, name_end, end + 1, SEG_PERSON, NULL, NULL, NULL };
 
@@ -496,7 +511,10 @@ scan (Ctx *c)
           /* "Rice prices rose" does not name Condoleezza Rice. */
           if ((e->flags & LX_PERSON) && !(len == 1 && (f & LX_COMMON) && (t->flags & TF_SENT)))
             {
-              guint name_end = len == 1 ? collect_name (c, i) : last;
+              guint name_end = last;
+
+              if (len == 1 && !collect_name (c, i, &name_end))
+                name_end = last;
 
               add_seg (c, i, MAX (last, name_end), SEG_PERSON, e,
                        name_end > last ? NULL : e->person, NULL);
@@ -529,12 +547,12 @@ scan (Ctx *c)
         }
 
       /* Given name and surname */
-      if ((f & LX_GIVEN) && !(t->flags & TF_UPPER) && is_cap_word (doc, i + 1) &&
+      if ((f & LX_GIVEN) && !(f & (LX_COMPASS | LX_PLACE_PREFIX | LX_GROUP)) &&
+          !(t->flags & TF_UPPER) && is_cap_word (doc, i + 1) &&
           !((t->flags & TF_SENT) && (f & LX_COMMON) && !(tok_lex_flags (c, i + 1) & LX_GIVEN) &&
             (tok_lex_flags (c, i + 1) & LX_COMMON)))
         {
-          end = collect_name (c, i);
-          if (end > i)
+          if (collect_name (c, i, &end) && end > i)
             {
               add_seg (c, i, end, SEG_PERSON, NULL, NULL, NULL);
               i = end + 1;
@@ -636,7 +654,8 @@ scan (Ctx *c)
 
         if (words >= 2 && common == 0 && !(t->flags & TF_HEADLINE))
           {
-            end = collect_name (c, i);
+            if (!collect_name (c, i, &end))
+              end = last;
             add_seg (c, i, MAX (end, last), SEG_PERSON, NULL, NULL, NULL);
             i = MAX (end, last) + 1;
             continue;
@@ -644,8 +663,7 @@ scan (Ctx *c)
         if (words == 1)
           {
             /* "Moqtada al-Sadr": an unknown word and a particle name */
-            end = collect_name (c, i);
-            if (end > i && !(f & LX_COMMON) && !(t->flags & TF_HEADLINE) &&
+            if (collect_name (c, i, &end) && end > i && !(f & LX_COMMON) && !(t->flags & TF_HEADLINE) &&
                 (tok_flags (doc, i + 1) & LX_PARTICLE))
               {
                 add_seg (c, i, end, SEG_PERSON, NULL, NULL, NULL);

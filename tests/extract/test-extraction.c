@@ -556,6 +556,37 @@ test_hostile_input (void)
   g_string_free (big, TRUE);
 }
 
+/* Every rule at the very first token and at the very last one. */
+static void
+test_edges (void)
+{
+  g_autofree char *path = data_path ("edge-cases.txt");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      ChronicleExtraction *ex;
+
+      if (lines[i][0] == '#')
+        continue;
+      ex = chronicle_extract (lines[i], -1, NULL, &error);
+      g_assert_no_error (error);
+      chronicle_extraction_unref (ex);
+      /* Without its last byte too: the text need not end with a NUL. */
+      if (lines[i][0] != '\0')
+        {
+          ex = chronicle_extract (lines[i], strlen (lines[i]) - 1, NULL, &error);
+          g_assert_no_error (error);
+          chronicle_extraction_unref (ex);
+        }
+    }
+}
+
 static void
 test_too_large (void)
 {
@@ -644,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/extract/entities/ambiguous-place", test_ambiguous_place);
   g_test_add_func ("/extract/entities/coreference", test_coreference);
   g_test_add_func ("/extract/robustness/hostile-input", test_hostile_input);
+  g_test_add_func ("/extract/robustness/edges", test_edges);
   g_test_add_func ("/extract/robustness/too-large", test_too_large);
   g_test_add_func ("/extract/threads", test_threads);
 

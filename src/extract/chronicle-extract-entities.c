@@ -385,7 +385,7 @@ surname_shaped (const Doc *doc, guint i)
 {
   static const char * const endings[] = {
     "ovic", "evic", "ović", "ević", "ov", "ev", "ova", "eva", "sky", "ski", "ska", "enko",
-    "chuk", "yan", "dze", "shvili", "escu", "oglu", "ovich", "evich", NULL
+    "chuk", "dze", "shvili", "escu", "oglu", "ovich", "evich", NULL
   };
   const Token *t = &doc->toks[i];
   gsize len = t->end - t->start;
@@ -508,8 +508,12 @@ scan (Ctx *c)
         {
           guint last = i + len - 1;
 
-          /* "Rice prices rose" does not name Condoleezza Rice. */
-          if ((e->flags & LX_PERSON) && !(len == 1 && (f & LX_COMMON) && (t->flags & TF_SENT)))
+          /* "Rice prices rose" does not name Condoleezza Rice, "Rice said" does;
+           * "Sadr City" names a place. */
+          if ((e->flags & LX_PERSON) &&
+              !(len == 1 && (f & LX_COMMON) && (t->flags & TF_SENT) && !(tok_flags (doc, i + 1) & LX_SPEECH)) &&
+              !(len == 1 && is_cap_word (doc, i + 1) &&
+                (tok_flags (doc, i + 1) & (LX_PLACE_SUFFIX | LX_ORG_CUE | LX_EVENT_CUE))))
             {
               guint name_end = last;
 
@@ -671,7 +675,8 @@ scan (Ctx *c)
                 continue;
               }
             if (!(f & LX_COMMON) && !(t->flags & TF_HEADLINE) &&
-                ((tok_flags (doc, i + 1) & LX_SPEECH) || surname_shaped (doc, i)))
+                ((tok_flags (doc, i + 1) & LX_SPEECH) || surname_shaped (doc, i) ||
+                 (_chronicle_tok_is_punct (doc, i + 1, ',') && _chronicle_tok_is (doc, i + 2, "who"))))
               add_seg (c, i, i, SEG_PERSON_WEAK, NULL, NULL, NULL);
             else if (!(f & LX_COMMON) || !(t->flags & TF_SENT))
               add_seg (c, i, i, SEG_SINGLE, NULL, NULL, NULL);

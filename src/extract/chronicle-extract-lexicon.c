@@ -63,7 +63,9 @@ static const char * const function_words[] = {
 static const char * const speech_verbs[] = {
   "said", "says", "told", "added", "stated", "insisted", "noted", "argued", "explained",
   "warned", "declared", "announced", "urged", "wrote", "asked", "acknowledged", "denied",
-  "confirmed", "claimed", "criticized", "criticised", "praised", "called", "met", NULL
+  "confirmed", "claimed", "criticized", "criticised", "praised", "called", "met", "pleaded",
+  "testified", "resigned", "vowed", "pledged", "apologized", "apologised", "admitted",
+  "thanked", "congratulated", "replied", "recalled", "conceded", "predicted", NULL
 };
 
 static const char * const locatives[] = {
@@ -125,7 +127,7 @@ static const char * const not_orgs[] = {
 static const char * const event_cues[] = {
   "agreement", "treaty", "accord", "accords", "act", "summit", "games", "cup", "prize",
   "award", "awards", "war", "revolution", "protocol", "convention", "olympics", "festival",
-  "hurricane", "storm", "typhoon", "cyclone", "plan", "initiative", "day", "week", "street",
+  "hurricane", "storm", "typhoon", "cyclone", "plan", "initiative", "street",
   "road", "avenue", "bridge", "airport", "station", "stadium", "hotel", "museum", "prison",
   "mosque", "church", "cathedral", "temple", "palace", "square", "index", "average",
   "exchange", "championship", "championships", "open", "league", "trophy", "declaration",

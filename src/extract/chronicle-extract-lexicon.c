@@ -564,7 +564,8 @@ load_lexicon (gpointer data)
     GHashTableIter iter;
     gpointer key, value;
     const guint32 closed = LX_PARTICLE | LX_FUNCTION | LX_SPEECH | LX_LOCATIVE | LX_FACILITY |
-                           LX_FUTURE | LX_PAST | LX_ZONE | LX_HONORIFIC | LX_PLACE_SUFFIX;
+                           LX_FUTURE | LX_PAST | LX_ZONE | LX_HONORIFIC | LX_PLACE_SUFFIX |
+                           LX_COMPASS;
 
     lex->closed = g_hash_table_new (g_str_hash, g_str_equal);
     g_hash_table_iter_init (&iter, lex->folded);

@@ -40,6 +40,8 @@ struct _ChronicleEventGrouper {
 G_DEFINE_FINAL_TYPE (ChronicleEventGrouper, chronicle_event_grouper, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (ChronicleEvent, chronicle_event, chronicle_event_copy, chronicle_event_free)
 
+static Event *new_event  (ChronicleEventGrouper *self, guint64 id, const char *title);
+
 static const char * const stop_words[] = {
   "about", "after", "again", "against", "amid", "also", "before", "being", "between", "could",
   "during", "from", "have", "into", "more", "news", "over", "says", "said", "than", "that",
@@ -276,15 +278,7 @@ chronicle_event_grouper_add (ChronicleEventGrouper *self,
     }
 
   if (best == NULL || best_score < JOIN_SCORE)
-    {
-      best = g_new0 (Event, 1);
-      best->id = self->next_id++;
-      best->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      best->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      best->days = g_hash_table_new (NULL, NULL);
-      best->label = title != NULL ? g_strstrip (g_strdup (title)) : NULL;
-      g_ptr_array_add (self->events, best);
-    }
+    best = new_event (self, self->next_id++, title);
   merge_into (best, keys, words, julian);
   if (best->label == NULL && title != NULL)
     best->label = g_strstrip (g_strdup (title));
@@ -292,6 +286,111 @@ chronicle_event_grouper_add (ChronicleEventGrouper *self,
   g_mutex_unlock (&self->lock);
 
   return id;
+}
+
+static Event *
+find_event (ChronicleEventGrouper *self,
+            guint64                id)
+{
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      Event *e = g_ptr_array_index (self->events, i);
+
+      if (e->id == id)
+        return e;
+    }
+  return NULL;
+}
+
+static Event *
+new_event (ChronicleEventGrouper *self,
+           guint64                id,
+           const char            *title)
+{
+  Event *e = g_new0 (Event, 1);
+
+  e->id = id;
+  e->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  e->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  e->days = g_hash_table_new (NULL, NULL);
+  e->label = title != NULL ? g_strstrip (g_strdup (title)) : NULL;
+  g_ptr_array_add (self->events, e);
+  return e;
+}
+
+/**
+ * chronicle_event_grouper_restore:
+ * @id: the event the article belongs to, as stored
+ * @title: (nullable): the article's title
+ * @date: (nullable): its day, as for chronicle_event_grouper_add()
+ * @extraction: (nullable): what chronicle_extract() found in it
+ *
+ * Puts a stored article back into its stored event, without looking for
+ * the best match: how a grouper picks up, after a restart, the recent events
+ * the store keeps. Later new events get ids above every restored one.
+ */
+void
+chronicle_event_grouper_restore (ChronicleEventGrouper *self,
+                                 guint64                id,
+                                 const char            *title,
+                                 const GDate           *date,
+                                 ChronicleExtraction   *extraction)
+{
+  g_autoptr(GHashTable) keys = NULL;
+  g_autoptr(GHashTable) words = NULL;
+  guint32 julian = date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
+  Event *e;
+
+  g_return_if_fail (CHRONICLE_IS_EVENT_GROUPER (self));
+  g_return_if_fail (id > 0);
+
+  keys = article_keys (extraction);
+  words = title_words (title);
+
+  g_mutex_lock (&self->lock);
+  e = find_event (self, id);
+  if (e == NULL)
+    e = new_event (self, id, title);
+  merge_into (e, keys, words, julian);
+  if (e->label == NULL && title != NULL)
+    e->label = g_strstrip (g_strdup (title));
+  self->next_id = MAX (self->next_id, id + 1);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * chronicle_event_grouper_forget_before:
+ * @date: the first day to keep
+ *
+ * Drops the events whose last article is older than @date: no new article
+ * can join them any more. Keeps memory bounded in a long-running session.
+ *
+ * Returns: how many events were dropped
+ */
+guint
+chronicle_event_grouper_forget_before (ChronicleEventGrouper *self,
+                                       const GDate           *date)
+{
+  guint32 julian;
+  guint dropped = 0;
+
+  g_return_val_if_fail (CHRONICLE_IS_EVENT_GROUPER (self), 0);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
+
+  julian = g_date_get_julian (date);
+  g_mutex_lock (&self->lock);
+  for (guint i = self->events->len; i > 0; i--)
+    {
+      Event *e = g_ptr_array_index (self->events, i - 1);
+
+      if (e->last_julian != 0 && e->last_julian < julian)
+        {
+          g_ptr_array_remove_index (self->events, i - 1);
+          dropped++;
+        }
+    }
+  g_mutex_unlock (&self->lock);
+  return dropped;
 }
 
 typedef struct {

@@ -51,6 +51,13 @@ guint64                chronicle_event_grouper_add        (ChronicleEventGrouper
                                                            const char            *title,
                                                            const GDate           *date,
                                                            ChronicleExtraction   *extraction);
+void                   chronicle_event_grouper_restore    (ChronicleEventGrouper *self,
+                                                           guint64                id,
+                                                           const char            *title,
+                                                           const GDate           *date,
+                                                           ChronicleExtraction   *extraction);
+guint                  chronicle_event_grouper_forget_before (ChronicleEventGrouper *self,
+                                                           const GDate           *date);
 ChronicleEvent        *chronicle_event_grouper_get_event  (ChronicleEventGrouper *self,
                                                            guint64                id);
 guint                  chronicle_event_grouper_get_n_events (ChronicleEventGrouper *self);

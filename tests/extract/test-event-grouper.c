@@ -115,6 +115,38 @@ test_empty_articles (void)
   g_assert_cmpuint (chronicle_event_grouper_get_n_events (grouper), ==, 2);
 }
 
+static void
+test_restore (void)
+{
+  g_autoptr(ChronicleEventGrouper) grouper = chronicle_event_grouper_new ();
+  g_autoptr(ChronicleExtraction) ex = NULL;
+  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day, later;
+  guint64 id;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 15, 12, 2015);
+  ex = chronicle_extract ("John Kerry met Sergei Lavrov in Moscow on Tuesday.", -1, &day, &error);
+  g_assert_no_error (error);
+
+  /* After a restart: the stored event 41 comes back with its article. */
+  chronicle_event_grouper_restore (grouper, 41, "Kerry meets Lavrov in Moscow", &day, ex);
+  id = chronicle_event_grouper_add (grouper, "Kerry and Lavrov talk in Moscow", &day, ex);
+  g_assert_cmpuint (id, ==, 41);
+  event = chronicle_event_grouper_get_event (grouper, 41);
+  g_assert_cmpuint (event->n_articles, ==, 2);
+
+  /* A new story gets an id above the restored ones. */
+  id = chronicle_event_grouper_add (grouper, "Floods in Chennai", &day, NULL);
+  g_assert_cmpuint (id, ==, 42);
+
+  g_date_clear (&later, 1);
+  g_date_set_dmy (&later, 1, 2, 2016);
+  g_assert_cmpuint (chronicle_event_grouper_forget_before (grouper, &later), ==, 2);
+  g_assert_cmpuint (chronicle_event_grouper_get_n_events (grouper), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +155,7 @@ main (int   argc,
 
   g_test_add_func ("/extract/events/grouping", test_grouping);
   g_test_add_func ("/extract/events/empty", test_empty_articles);
+  g_test_add_func ("/extract/events/restore", test_restore);
 
   return g_test_run ();
 }

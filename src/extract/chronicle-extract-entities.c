@@ -583,9 +583,15 @@ scan (Ctx *c)
         guint k = i, common = 0, words = 0, last;
         gboolean event = FALSE, group = FALSE, place = FALSE;
 
+        gboolean odd = FALSE;
+
         while (is_cap_word (doc, k) && (k == i || !(doc->toks[k].flags & TF_NEWLINE)) && words < 4)
           {
             guint32 g = tok_lex_flags (c, k);
+
+            /* Product names and codes: "A350 XWB", "Mac OS X" */
+            if ((doc->toks[k].flags & (TF_DIGIT | TF_UPPER)) || tok_len (doc, k) == 1)
+              odd = TRUE;
 
             if (k > i && (g & (LX_TITLE | LX_COUNTRY_NAME | LX_ORG_CUE)))
               break;
@@ -650,7 +656,7 @@ scan (Ctx *c)
             i = last + 1;
             continue;
           }
-        if (event || group)
+        if (event || group || (odd && words >= 2))
           {
             i = last + 1;
             continue;
@@ -662,6 +668,11 @@ scan (Ctx *c)
               end = last;
             add_seg (c, i, MAX (end, last), SEG_PERSON, NULL, NULL, NULL);
             i = MAX (end, last) + 1;
+            continue;
+          }
+        if (words == 1 && (odd || tok_len (doc, i) < 3 || (f & LX_FUNCTION)))
+          {
+            i = last + 1;
             continue;
           }
         if (words == 1)

@@ -33,7 +33,12 @@ static const char * const org_cues[] = {
   "center", "centre", "conference", "mission", "team", "fc",
   "systems", "technologies", "holdings", "airline", "institution", "program", "programme",
   "directorate", "command", "corps", "militia", "regime", "jihad", "taliban", "force",
-  "embassy", "consulate", "tigers", "reserve", "survey", "institution", "fed",
+  "embassy", "consulate", "tigers", "reserve", "survey", "institution", "fed", "llc", "plc",
+  "ag", "gmbh", "sa", "nv", "spa", "holding", "trading", "wireless", "aircraft", "aerospace",
+  "galleries", "gallery", "planetarium", "herald", "tribune", "journal", "gazette",
+  "telegraph", "observer", "communications", "pharmaceuticals", "electronics", "energy",
+  "petroleum", "oil", "steel", "insurance", "capital", "partners", "securities", "studios",
+  "records", "entertainment", "media", "labs", "software", "computer", "computers",
   NULL
 };
 

@@ -93,6 +93,9 @@ longest_match (Ctx *c, guint i, guint32 want, gboolean allow_lower, const LexEnt
 
       if (!exact && !(doc->toks[i].flags & TF_CAP) && !allow_lower)
         break;
+      /* "GAO" is no town in Mali: capitals only match entries written so */
+      if (!exact && (doc->toks[i].flags & TF_UPPER) && !(want & LX_TITLE))
+        break;
       if (_chronicle_span_key (doc, i, i, !exact, buf, sizeof buf) == 0)
         continue;
       head = _chronicle_lexicon_lookup (c->lex, buf, exact);
@@ -165,7 +168,8 @@ collect_name_raw (Ctx *c, guint j)
       if (k > j && (t->flags & TF_NEWLINE))
         break;
 
-      if (is_cap_word (doc, k) && !(t->flags & TF_UPPER && tok_len (doc, k) > 3))
+      if (is_cap_word (doc, k) && !(t->flags & (TF_UPPER | TF_DIGIT)) &&
+          !(tok_len (doc, k) == 1 && !_chronicle_tok_is_punct (doc, k + 1, '.')))
         {
           guint32 f = tok_lex_flags (c, k);
           const LexEntry *ex = lookup_tok (c, k, TRUE);
@@ -291,7 +295,9 @@ org_by_cue (Ctx *c, guint i)
            * may come before it ("Food and Drug Administration"). */
           if (cue == G_MAXUINT && !and && !_chronicle_tok_is (doc, k, "the"))
             break;
-          if (and && cue == G_MAXUINT)
+          if (and && cue != G_MAXUINT)
+            break;   /* "Fund and the World Bank": two names */
+          if (and)
             {
               if (and_at != G_MAXUINT)
                 break;
@@ -335,8 +341,9 @@ org_by_cue (Ctx *c, guint i)
 
       if (_chronicle_tok_is (doc, m, "the"))
         m++;
-      while (m < k && (is_cap_word (doc, m) || _chronicle_tok_is (doc, m, "and") ||
-                       _chronicle_tok_is (doc, m, "of")))
+      while (m < doc->n_toks && m < cue + 10 && !(doc->toks[m].flags & TF_NEWLINE) &&
+             (is_cap_word (doc, m) ||
+              ((_chronicle_tok_is (doc, m, "and") || _chronicle_tok_is (doc, m, "of")) && is_cap_word (doc, m + 1))))
         {
           /* A building after the name is not part of it: "… Affairs Manor House" */
           if (is_cap_word (doc, m) && (tok_flags (doc, m) & LX_FACILITY) && m >= cue + 4 &&
@@ -565,8 +572,8 @@ scan (Ctx *c)
         }
 
       /* Acronyms: "FSA", "OPEC" */
-      if ((t->flags & TF_UPPER) && tok_len (doc, i) >= 2 && tok_len (doc, i) <= 6 &&
-          !(t->flags & TF_HEADLINE) && !(t->flags & TF_DIGIT) && !(f & LX_NOT_ORG) &&
+      if ((t->flags & TF_UPPER) && tok_len (doc, i) >= 3 && tok_len (doc, i) <= 6 &&
+          !(t->flags & TF_HEADLINE) && !(t->flags & TF_DIGIT) && !(f & (LX_NOT_ORG | LX_ZONE)) &&
           !((f & LX_COMMON) && tok_len (doc, i) >= 3))
         {
           guint prev_upper = i > 0 && (doc->toks[i - 1].flags & TF_UPPER);

@@ -107,7 +107,7 @@ static const char * const zones[] = {
 static const char * const place_prefixes[] = {
   "port", "fort", "mount", "lake", "cape", "san", "santa", "saint", "st", "ciudad", "sierra",
   "puerto", "beit", "kafr", "ras", "tel", "bandar", "bir", "wadi", "jebel", "kuala", "porto",
-  "villa", "nueva", "nuevo", "bad", "new", NULL
+  "villa", "nueva", "nuevo", NULL
 };
 
 static const char * const place_suffixes[] = {

@@ -64,6 +64,7 @@ static const TimexWord timex_words[] = {
   { "last", W_MOD, -1 }, { "past", W_MOD, -1 }, { "previous", W_MOD, -1 },
   { "next", W_MOD, 1 }, { "coming", W_MOD, 1 }, { "following", W_MOD, 1 },
   { "this", W_MOD, 0 }, { "current", W_MOD, 0 }, { "recent", W_MOD, -1 },
+  { "latest", W_MOD, -1 },
   { "today", W_REL, 0 }, { "yesterday", W_REL, -1 }, { "tomorrow", W_REL, 1 },
   { "tonight", W_REL, 2 }, { "now", W_REL, 10 }, { "currently", W_REL, 10 },
   { "nowadays", W_REL, 10 }, { "recently", W_REL, 11 }, { "lately", W_REL, 11 },
@@ -829,8 +830,8 @@ match_at (const Doc *doc, guint i, TimexHit *h)
   /* "the future", "the past", "the near future" */
   if (has_the && (_chronicle_tok_is (doc, j, "future") || _chronicle_tok_is (doc, j, "past") ||
                   (_chronicle_tok_is (doc, j, "near") && _chronicle_tok_is (doc, j + 1, "future"))) &&
-      i > 0 && (_chronicle_tok_is (doc, i - 1, "in") || _chronicle_tok_is (doc, i - 1, "for")) &&
-      (j + 1 >= doc->n_toks || doc->toks[j + 1].kind == TOK_PUNCT || _chronicle_tok_is (doc, j, "near")))
+      (j + 1 >= doc->n_toks || doc->toks[j + 1].kind == TOK_PUNCT || _chronicle_tok_is (doc, j, "near") ||
+       (i > 0 && (_chronicle_tok_is (doc, i - 1, "in") || _chronicle_tok_is (doc, i - 1, "for")))))
     {
       h->kind = TK_REF;
       h->extra = _chronicle_tok_is (doc, j, "past") ? 1 : 2;

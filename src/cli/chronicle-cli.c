@@ -12,11 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-cli.h"
+#include "chronicle-cli-extract.h"
 #include "chronicle-db-path.h"
 
 /* Subcommands, one file each (chronicle-cli-<name>.c), listed here in the
  * order `--help` shows them. */
 static const ChronicleCliCommand commands[] = {
+  { "extract", N_("Find people, places, organisations and dates in a text"), chronicle_cli_extract },
   { NULL, NULL, NULL },
 };
 

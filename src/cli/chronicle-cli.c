@@ -12,11 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-cli.h"
+#include "chronicle-cli-private.h"
 #include "chronicle-db-path.h"
 
 /* Subcommands, one file each (chronicle-cli-<name>.c), listed here in the
  * order `--help` shows them. */
 static const ChronicleCliCommand commands[] = {
+  { "parse", N_("Print a feed file's parse as JSON, storing nothing"), _chronicle_cli_parse },
   { NULL, NULL, NULL },
 };
 

@@ -660,6 +660,7 @@ is_utf8_name (const char *name)
  * @well_formed: (out): whether the document was well-formed (else it was recovered)
  * @message: (out) (optional): the last parser error, if any
  * @line: (out) (optional): its line
+ * @code: (out) (optional): its #xmlParserErrors code
  * @error: return location for a #GError
  *
  * Reads XML without network access, DTD loading or entity substitution; a document
@@ -675,12 +676,14 @@ _chronicle_xml_read_safe (const char  *data,
                           gboolean    *well_formed,
                           char       **message,
                           int         *line,
+                          int         *code,
                           GError     **error)
 {
   xmlParserCtxtPtr ctxt;
   ParseGuard guard = { FALSE };
   g_autofree char *xml_message = NULL;
   int xml_line = 0;
+  int xml_code = 0;
   xmlDocPtr doc;
 
   ctxt = xmlNewParserCtxt ();
@@ -701,6 +704,7 @@ _chronicle_xml_read_safe (const char  *data,
     {
       xml_message = g_strstrip (g_strdup (ctxt->lastError.message));
       xml_line = ctxt->lastError.line;
+      xml_code = ctxt->lastError.code;
     }
   xmlFreeParserCtxt (ctxt);
 
@@ -727,6 +731,8 @@ _chronicle_xml_read_safe (const char  *data,
 
   if (line != NULL)
     *line = xml_line;
+  if (code != NULL)
+    *code = xml_code;
   if (message != NULL)
     *message = g_steal_pointer (&xml_message);
 
@@ -760,6 +766,7 @@ _chronicle_feed_parse_xml (const char  *data,
   gboolean well_formed;
   g_autofree char *xml_message = NULL;
   int xml_line = 0;
+  int xml_code = 0;
   ChronicleFeed *feed = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
 
@@ -798,22 +805,11 @@ _chronicle_feed_parse_xml (const char  *data,
     }
 
   doc = _chronicle_xml_read_safe (data, len, base_url, encoding, &well_formed, &xml_message,
-                                  &xml_line, error);
+                                  &xml_line, &xml_code, error);
   if (doc == NULL)
     return NULL;
 
-  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-  if (root == NULL)
-    {
-      g_clear_pointer (&doc, xmlFreeDoc);
-      if (xml_message != NULL)
-        g_set_error (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_PARSE,
-                     _("The feed is not readable XML (line %d: %s)."), xml_line, xml_message);
-      else
-        g_set_error (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_PARSE,
-                     _("The feed is empty."));
-      return NULL;
-    }
+  root = xmlDocGetRootElement (doc);
 
   if (is (root, NULL, "rss") || is (root, NS_RSS10, "rss"))
     feed = parse_rss (root);
@@ -849,6 +845,10 @@ _chronicle_feed_parse_xml (const char  *data,
 
   if (!well_formed)
     {
+      /* A document cut short: its last entry is cut too. */
+      if (xml_code == XML_ERR_TAG_NOT_FINISHED && feed->entries->len > 0)
+        g_ptr_array_remove_index (feed->entries, feed->entries->len - 1);
+
       if (feed->entries->len == 0)
         {
           chronicle_feed_free (feed);

@@ -23,7 +23,7 @@
  * HTML's own, which the parser decodes), feed discovery, and web pages as articles. */
 
 #define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING \
-                      | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED)
+                      | HTML_PARSE_RECOVER)
 
 typedef enum {
   BREAK_NONE,

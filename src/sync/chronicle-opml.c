@@ -132,7 +132,7 @@ chronicle_opml_parse (const char  *data,
   gboolean well_formed;
   guint skipped = 0;
 
-  doc = _chronicle_xml_read_safe (data, len, NULL, NULL, &well_formed, NULL, NULL, error);
+  doc = _chronicle_xml_read_safe (data, len, NULL, NULL, &well_formed, NULL, NULL, NULL, error);
   if (doc == NULL)
     return NULL;
 

@@ -29,6 +29,7 @@ xmlDoc        *_chronicle_xml_read_safe   (const char *data,
                                            gboolean   *well_formed,
                                            char      **message,
                                            int        *line,
+                                           int        *code,
                                            GError    **error);
 ChronicleFeed *_chronicle_feed_parse_xml  (const char *data,
                                            gsize       len,

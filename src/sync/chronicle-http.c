@@ -117,15 +117,21 @@ is_loopback (const char *host)
          || strcmp (host, "::1") == 0 || strcmp (host, "[::1]") == 0;
 }
 
+/* Cool-downs are per server: the host, and the port when one is given. */
 static char *
 host_key (const char *url)
 {
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *host = NULL;
 
   if (uri == NULL || g_uri_get_host (uri) == NULL)
     return NULL;
 
-  return g_ascii_strdown (g_uri_get_host (uri), -1);
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s:%d", host, g_uri_get_port (uri));
+
+  return g_steal_pointer (&host);
 }
 
 static char *
@@ -151,7 +157,8 @@ static GError *
 describe_error (Fetch  *fetch,
                 GError *error)
 {
-  g_autofree char *host = host_key (fetch->url);
+  g_autoptr(GUri) uri = g_uri_parse (fetch->url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -714,21 +721,23 @@ chronicle_http_set_host_interval (ChronicleHttp *self,
 /**
  * chronicle_http_get_cooldown_until:
  * @self: a #ChronicleHttp
- * @host: a host name
+ * @url: an address on the server in question
  *
- * Returns: the real time (µs) before which @host is not asked again (it answered
- *   429 or 503 with Retry-After), or 0
+ * Returns: the real time (µs) before which the server of @url is not asked again (it
+ *   answered 429 or 503 with Retry-After), or 0
  */
 gint64
 chronicle_http_get_cooldown_until (ChronicleHttp *self,
-                                   const char    *host)
+                                   const char    *url)
 {
   g_autofree char *key = NULL;
   gint64 *until;
 
   g_return_val_if_fail (CHRONICLE_IS_HTTP (self), 0);
 
-  key = g_ascii_strdown (host, -1);
+  key = host_key (url);
+  if (key == NULL)
+    return 0;
   until = g_hash_table_lookup (self->cooldown, key);
   if (until == NULL || *until <= g_get_real_time ())
     return 0;
@@ -777,6 +786,7 @@ chronicle_http_fetch_async (ChronicleHttp       *self,
   Fetch *fetch;
   const char *scheme;
   g_autofree char *host = NULL;
+  g_autofree char *server = NULL;
   gint64 *until;
   gpointer interval;
 
@@ -826,7 +836,8 @@ chronicle_http_fetch_async (ChronicleHttp       *self,
       return;
     }
 
-  until = g_hash_table_lookup (self->cooldown, host);
+  server = host_key (url);
+  until = g_hash_table_lookup (self->cooldown, server);
   if (until != NULL && *until > g_get_real_time ())
     {
       g_autofree char *clock = format_clock (*until);

@@ -60,7 +60,7 @@ void                   chronicle_http_set_host_interval  (ChronicleHttp        *
                                                           const char           *host,
                                                           guint                 milliseconds);
 gint64                 chronicle_http_get_cooldown_until (ChronicleHttp        *self,
-                                                          const char           *host);
+                                                          const char           *url);
 void                   chronicle_http_set_check_network  (ChronicleHttp        *self,
                                                           gboolean              check);
 void                   chronicle_http_fetch_async        (ChronicleHttp        *self,

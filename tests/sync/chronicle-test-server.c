@@ -66,6 +66,13 @@ gzip_bytes (GBytes *data)
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
+static gboolean
+unpause_cb (gpointer data)
+{
+  soup_server_message_unpause (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 handler (SoupServer        *soup_server,
          SoupServerMessage *msg,
@@ -149,6 +156,16 @@ handler (SoupServer        *soup_server,
       else
         soup_server_message_set_response (msg, route->content_type, SOUP_MEMORY_COPY,
                                           g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+    }
+
+  if (route->flags & TEST_ROUTE_SLOW)
+    {
+      GSource *source = g_timeout_source_new (100);
+
+      soup_server_message_pause (msg);
+      g_source_set_callback (source, unpause_cb, g_object_ref (msg), g_object_unref);
+      g_source_attach (source, server->context);
+      g_source_unref (source);
     }
 
   g_mutex_unlock (&server->mutex);

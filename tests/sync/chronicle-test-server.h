@@ -21,6 +21,7 @@ typedef enum {
   TEST_ROUTE_GZIP       = 1 << 1,  /* Content-Encoding: gzip */
   TEST_ROUTE_CHUNKED    = 1 << 2,  /* no Content-Length */
   TEST_ROUTE_HANG       = 1 << 3,  /* never answer */
+  TEST_ROUTE_SLOW       = 1 << 4,  /* answer after 100 ms */
 } TestRouteFlags;
 
 typedef struct _ChronicleTestServer ChronicleTestServer;

@@ -289,6 +289,7 @@ test_retry_after (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronicleHttpResponse) response = NULL;
   g_autoptr(GBytes) body = g_bytes_new_static ("slow down", 9);
+  g_autofree char *url = chronicle_test_server_url (fixture->server, "/other");
   gint64 until;
 
   chronicle_test_server_route (fixture->server, "/busy", 429, "text/plain", body, 0,
@@ -302,7 +303,7 @@ test_retry_after (Fixture       *fixture,
   assert_sentence (error);
   g_clear_error (&error);
 
-  until = chronicle_http_get_cooldown_until (fixture->http, "127.0.0.1");
+  until = chronicle_http_get_cooldown_until (fixture->http, url);
   g_assert_cmpint (until, >, g_get_real_time () + (gint64) 100 * G_USEC_PER_SEC);
   g_assert_cmpint (until, <=, g_get_real_time () + (gint64) 121 * G_USEC_PER_SEC);
 
@@ -323,12 +324,13 @@ test_service_unavailable (Fixture       *fixture,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) in_an_hour = g_date_time_add_hours (now, 1);
   g_autofree char *http_date = g_date_time_format (in_an_hour, "%a, %d %b %Y %H:%M:%S GMT");
+  g_autofree char *url = chronicle_test_server_url (fixture->server, "/maintenance");
 
   chronicle_test_server_route (fixture->server, "/maintenance", 503, NULL, NULL, 0,
                                "Retry-After", http_date, NULL);
   response = fetch (fixture, "/maintenance", NULL, NULL, &error);
   g_assert_error (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_COOLING_DOWN);
-  g_assert_cmpint (chronicle_http_get_cooldown_until (fixture->http, "127.0.0.1"), >,
+  g_assert_cmpint (chronicle_http_get_cooldown_until (fixture->http, url), >,
                    g_get_real_time () + (gint64) 3500 * G_USEC_PER_SEC);
 }
 

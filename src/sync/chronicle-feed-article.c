@@ -50,7 +50,32 @@ chronicle_feed_entry_to_article (ChronicleFeedEntry *entry,
   chronicle_article_set_guid (article, entry->id);
   if (is_web_url (entry->link))
     chronicle_article_set_url (article, entry->link);
-  chronicle_article_set_title (article, entry->title);
+  if (entry->title != NULL)
+    chronicle_article_set_title (article, entry->title);
+  else
+    {
+      /* The store needs a title: the start of the text stands in. */
+      const char *text = entry->summary != NULL ? entry->summary : entry->content;
+      g_autofree char *start = NULL;
+
+      if (text != NULL)
+        {
+          const char *end = text;
+          guint chars = 0;
+
+          while (*end != '\0' && *end != '\n' && chars < 80)
+            end = g_utf8_next_char (end), chars++;
+          start = g_strndup (text, end - text);
+          if (*end != '\0')
+            {
+              char *ellipsised = g_strconcat (start, "…", NULL);
+              g_free (start);
+              start = ellipsised;
+            }
+        }
+      chronicle_article_set_title (article, start != NULL ? start
+                                                          : (entry->link != NULL ? entry->link : "—"));
+    }
   chronicle_article_set_author (article, entry->author);
 
   if (entry->published != NULL)

@@ -354,7 +354,9 @@ test_host_interval (Fixture       *fixture,
 
   gap = chronicle_test_server_last_time (fixture->server, "/gdelt", 1)
         - chronicle_test_server_last_time (fixture->server, "/gdelt", 0);
-  g_assert_cmpint (gap, >=, 390 * 1000);
+  /* The interval runs from one request's start to the next; the first one's arrival
+   * was later by the time to connect. Without the interval the gap is a few ms. */
+  g_assert_cmpint (gap, >=, 300 * 1000);
 }
 
 static void

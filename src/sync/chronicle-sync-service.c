@@ -91,6 +91,8 @@ typedef struct {
   char                *feed_title;
   char                *feed_link;
   char                *format;
+  GPtrArray           *articles;
+  GPtrArray           *events;
 } Job;
 
 /* What the worker thread gets and gives back. */
@@ -172,6 +174,8 @@ job_free (Job *job)
   g_free (job->feed_title);
   g_free (job->feed_link);
   g_free (job->format);
+  g_clear_pointer (&job->articles, g_ptr_array_unref);
+  g_clear_pointer (&job->events, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -410,13 +414,108 @@ upserted_cb (GObject      *object,
 static void job_fetch (Job *job);
 
 static void
+store_articles (Job *job)
+{
+  ChronicleSyncService *self = job->run->self;
+
+  chronicle_store_upsert_articles_async (self->store, job->articles,
+                                         job->events->len > 0 ? job->events : NULL,
+                                         NULL, upserted_cb, job);
+}
+
+static gboolean
+has_inferred_dates (GPtrArray *articles)
+{
+  for (guint i = 0; i < articles->len; i++)
+    if (chronicle_article_get_published_inferred (g_ptr_array_index (articles, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* An undated article keeps the time it was first seen: the stored one, when it is
+ * stored already (else every sync would "update" it with a new time). */
+static void
+stored_articles_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GHashTable) first_seen = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stored = chronicle_store_get_articles_finish (CHRONICLE_STORE (object), result, &error);
+  if (stored == NULL)
+    {
+      g_debug ("Could not read the stored articles: %s", error->message);
+      store_articles (job);
+      return;
+    }
+
+  first_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      ChronicleArticle *article = g_ptr_array_index (stored, i);
+
+      if (chronicle_article_get_published_inferred (article)
+          && chronicle_article_get_guid (article) != NULL)
+        g_hash_table_insert (first_seen, (gpointer) chronicle_article_get_guid (article), article);
+    }
+
+  for (guint i = 0; i < job->articles->len; i++)
+    {
+      ChronicleArticle *article = g_ptr_array_index (job->articles, i);
+      ChronicleArticle *old;
+
+      if (!chronicle_article_get_published_inferred (article))
+        continue;
+      old = g_hash_table_lookup (first_seen, chronicle_article_get_guid (article));
+      if (old != NULL)
+        chronicle_article_set_published (article, chronicle_article_get_published (old));
+    }
+
+  store_articles (job);
+}
+
+static void
+stored_ids_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = chronicle_store_timeline_finish (CHRONICLE_STORE (object), result, &error);
+  if (ids == NULL || ids->len == 0)
+    {
+      store_articles (job);
+      return;
+    }
+
+  chronicle_store_get_articles_async (CHRONICLE_STORE (object), (const gint64 *) ids->data,
+                                      ids->len, NULL, stored_articles_cb, job);
+}
+
+static void
+find_first_seen (Job *job)
+{
+  ChronicleSyncService *self = job->run->self;
+  gint64 source_id = chronicle_source_get_id (job->source);
+  g_autoptr(ChronicleQuery) all = chronicle_query_new ();
+  g_autoptr(ChronicleQuery) query = chronicle_query_with_sources (all, &source_id, 1);
+
+  chronicle_store_timeline_async (self->store, query, 0, NULL, stored_ids_cb, job);
+}
+
+static void
 parsed_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   Job *job = user_data;
-  ChronicleSyncService *self = job->run->self;
-  g_autoptr(GError) error = NULL;
+    g_autoptr(GError) error = NULL;
   ParseOutput *output;
 
   output = g_task_propagate_pointer (G_TASK (result), &error);
@@ -456,10 +555,14 @@ parsed_cb (GObject      *object,
       return;
     }
 
-  chronicle_store_upsert_articles_async (self->store, output->articles,
-                                         output->events->len > 0 ? output->events : NULL,
-                                         NULL, upserted_cb, job);
+  job->articles = g_steal_pointer (&output->articles);
+  job->events = g_steal_pointer (&output->events);
   parse_output_free (output);
+
+  if (has_inferred_dates (job->articles))
+    find_first_seen (job);
+  else
+    store_articles (job);
 }
 
 static void

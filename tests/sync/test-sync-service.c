@@ -577,6 +577,18 @@ test_local_file (Fixture       *fixture,
   results = sync_all (fixture, id);
   g_assert_true (find_result (results, id)->ok);
   g_assert_cmpuint (find_result (results, id)->added, ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* A second later the undated article keeps the time it was first seen: unchanged. */
+  {
+    gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+    while (g_get_real_time () / G_USEC_PER_SEC == second)
+      g_usleep (10000);
+  }
+  results = sync_all (fixture, id);
+  g_assert_cmpuint (find_result (results, id)->added, ==, 0);
+  g_assert_cmpuint (find_result (results, id)->updated, ==, 0);
+  g_assert_cmpuint (find_result (results, id)->unchanged, ==, 1);
 }
 
 static void

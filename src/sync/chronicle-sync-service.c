@@ -41,6 +41,8 @@ struct _ChronicleSyncService
   GDestroyNotify           process_destroy;
   GHashTable              *status;   /* gint64 * → ChronicleSyncResult * */
   struct _Run             *run;
+  gboolean                 missed_offline;
+  gulong                   network_handler;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleSyncService, chronicle_sync_service, G_TYPE_OBJECT)
@@ -93,6 +95,7 @@ typedef struct {
   char                *format;
   GPtrArray           *articles;
   GPtrArray           *events;
+  gboolean             offline;
 } Job;
 
 /* What the worker thread gets and gives back. */
@@ -293,6 +296,8 @@ job_done (Job *job)
   gint64 *key = g_new (gint64, 1);
 
   result->finished = g_get_real_time () / G_USEC_PER_SEC;
+  if (job->offline)
+    self->missed_offline = TRUE;
   *key = result->source_id;
   g_hash_table_replace (self->status, key, chronicle_sync_result_copy (result));
   g_ptr_array_add (run->results, result);
@@ -339,6 +344,7 @@ job_fail (Job    *job,
 
   job->result->ok = FALSE;
   job->result->error = g_strdup (error->message);
+  job->offline = g_error_matches (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_OFFLINE);
 
   /* A cancelled sync is no fault of the source. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -737,12 +743,31 @@ timer_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Back online after a periodic sync found the network gone: catch up now. */
+static void
+network_changed_cb (GNetworkMonitor      *monitor,
+                    gboolean              available,
+                    ChronicleSyncService *self)
+{
+  if (available && self->missed_offline && self->interval > 0)
+    {
+      self->missed_offline = FALSE;
+      chronicle_sync_service_sync_now (self);
+    }
+}
+
 static void
 restart_timer (ChronicleSyncService *self)
 {
   g_clear_handle_id (&self->timer_id, g_source_remove);
   if (self->interval > 0)
-    self->timer_id = g_timeout_add_seconds (self->interval, timer_cb, self);
+    {
+      self->timer_id = g_timeout_add_seconds (self->interval, timer_cb, self);
+      if (self->network_handler == 0)
+        self->network_handler = g_signal_connect_object (g_network_monitor_get_default (),
+                                                         "network-changed",
+                                                         G_CALLBACK (network_changed_cb), self, 0);
+    }
 }
 
 static void

@@ -1,0 +1,20 @@
+/* chronicle-format.h
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *chronicle_format_day_heading (GDateTime *day,
+                                    GDateTime *now);
+char *chronicle_format_date        (GDateTime *date);
+char *chronicle_format_time        (GDateTime *date);
+char *chronicle_format_count       (guint      n_articles);
+
+G_END_DECLS

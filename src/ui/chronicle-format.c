@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "chronicle-format.h"
 
@@ -110,4 +111,125 @@ chronicle_format_count (guint n_articles)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n_articles),
                           n_articles);
+}
+
+/**
+ * chronicle_format_flag:
+ * @country_code: (nullable): an ISO 3166-1 alpha-2 code, e.g. "DE"
+ *
+ * Returns: (transfer full) (nullable): the country's flag as the pair of
+ *   regional indicator symbols that fonts draw as a flag, or %NULL when
+ *   @country_code is not two ASCII letters
+ */
+char *
+chronicle_format_flag (const char *country_code)
+{
+  char out[9];
+  gint len;
+
+  if (country_code == NULL || strlen (country_code) != 2
+      || !g_ascii_isalpha (country_code[0]) || !g_ascii_isalpha (country_code[1]))
+    return NULL;
+
+  len = g_unichar_to_utf8 (0x1F1E6 + (g_ascii_toupper (country_code[0]) - 'A'), out);
+  len += g_unichar_to_utf8 (0x1F1E6 + (g_ascii_toupper (country_code[1]) - 'A'), out + len);
+  out[len] = '\0';
+
+  return g_strdup (out);
+}
+
+/**
+ * chronicle_format_search_terms:
+ * @search: (nullable): a search as typed (full-text syntax allowed)
+ *
+ * The words to highlight for @search: quotes, operators (AND, OR, NOT,
+ * NEAR), parentheses, `*` and column prefixes dropped; one-letter words too.
+ *
+ * Returns: (transfer full): the terms, possibly none
+ */
+GStrv
+chronicle_format_search_terms (const char *search)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GRegex) word = g_regex_new ("[\\w\\p{M}'’-]+", G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (search != NULL && g_utf8_validate (search, -1, NULL))
+    {
+      g_regex_match (word, search, 0, &match);
+      while (g_match_info_matches (match))
+        {
+          g_autofree char *term = g_match_info_fetch (match, 0);
+
+          if (g_utf8_strlen (term, -1) >= 2
+              && !g_str_equal (term, "AND") && !g_str_equal (term, "OR")
+              && !g_str_equal (term, "NOT") && !g_str_equal (term, "NEAR"))
+            g_strv_builder_add (builder, term);
+          g_match_info_next (match, NULL);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * chronicle_format_highlight:
+ * @text: plain text (a title, a summary)
+ * @search: (nullable): the search whose terms to highlight
+ *
+ * Escapes @text for Pango markup and marks the beginnings of words that
+ * match a search term (case-insensitive, so "syria" marks "Syrian").
+ *
+ * Returns: (transfer full): Pango markup
+ */
+char *
+chronicle_format_highlight (const char *text,
+                            const char *search)
+{
+  g_auto(GStrv) terms = chronicle_format_search_terms (search);
+  g_autoptr(GString) pattern = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  int last = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (terms[0] == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_markup_escape_text (text, -1);
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_regex_escape_string (terms[i], -1);
+
+      g_string_append_printf (pattern, "%s%s", i > 0 ? "|" : "", escaped);
+    }
+  g_string_prepend (pattern, "(?<![\\w\\p{M}])(?:");
+  g_string_append (pattern, ")");
+
+  regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+  if (regex == NULL)
+    return g_markup_escape_text (text, -1);
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      int start, end;
+      g_autofree char *before = NULL;
+      g_autofree char *inside = NULL;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      before = g_markup_escape_text (text + last, start - last);
+      inside = g_markup_escape_text (text + start, end - start);
+      g_string_append (out, before);
+      g_string_append_printf (out, "<span bgcolor=\"#f6d32d\" bgalpha=\"50%%\">%s</span>", inside);
+      last = end;
+      g_match_info_next (match, NULL);
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (text + last, -1);
+    g_string_append (out, rest);
+  }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

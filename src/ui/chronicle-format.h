@@ -16,5 +16,9 @@ char *chronicle_format_day_heading (GDateTime *day,
 char *chronicle_format_date        (GDateTime *date);
 char *chronicle_format_time        (GDateTime *date);
 char *chronicle_format_count       (guint      n_articles);
+char *chronicle_format_flag        (const char *country_code);
+char *chronicle_format_highlight   (const char *text,
+                                    const char *search);
+GStrv chronicle_format_search_terms (const char *search);
 
 G_END_DECLS

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * @CHRONICLE_STORE_ERROR_FULL: the disk is full
  * @CHRONICLE_STORE_ERROR_READ_ONLY: the database or its folder cannot be written
  * @CHRONICLE_STORE_ERROR_NOT_FOUND: no such row
+ * @CHRONICLE_STORE_ERROR_EXISTS: a source with that URL is already stored
+ * @CHRONICLE_STORE_ERROR_INVALID: the data given cannot be stored (a required field is
+ *   missing, a constraint is violated)
  */
 typedef enum {
   CHRONICLE_STORE_ERROR_FAILED,
@@ -29,6 +32,8 @@ typedef enum {
   CHRONICLE_STORE_ERROR_FULL,
   CHRONICLE_STORE_ERROR_READ_ONLY,
   CHRONICLE_STORE_ERROR_NOT_FOUND,
+  CHRONICLE_STORE_ERROR_EXISTS,
+  CHRONICLE_STORE_ERROR_INVALID,
 } ChronicleStoreError;
 
 GQuark chronicle_store_error_quark (void);

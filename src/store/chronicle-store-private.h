@@ -1,0 +1,165 @@
+/* chronicle-store-private.h
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "chronicle-store.h"
+#include "chronicle-store-db.h"
+
+G_BEGIN_DECLS
+
+/* Cross-file internals of the store service. */
+
+typedef struct _StoreJob StoreJob;
+
+/* Runs in a worker thread with the connection it owns for the duration. Sets
+ * job->result (and job->result_free), job->change and job->changed_ids. */
+typedef gboolean (*StoreJobFunc) (StoreJob     *job,
+                                  ChronicleDb  *db,
+                                  GError      **error);
+
+/* Runs on the main thread after a successful job, before `changed` is emitted and
+ * the task returns. */
+typedef void (*StoreJobMainFunc) (StoreJob *job);
+
+struct _StoreJob
+{
+  ChronicleStore *store;
+  GTask *task;
+  StoreJobFunc func;
+  StoreJobMainFunc main_func;
+  gpointer data;
+  GDestroyNotify data_free;
+
+  gpointer result;
+  GDestroyNotify result_free;
+  ChronicleStoreChange change;
+  GArray *changed_ids;
+  GError *error;
+};
+
+struct _ChronicleStore
+{
+  GObject parent_instance;
+
+  char *path;
+  GError *recovery_error;
+  GMainContext *main_context;
+
+  /* The one write connection, used only by the write thread. */
+  ChronicleDb *writer;
+  GThreadPool *write_pool;
+  /* Read connections, taken by read jobs from this queue. */
+  GAsyncQueue *readers;
+  guint n_readers;
+  GThreadPool *read_pool;
+
+  /* Identity map, main thread only: id -> ChronicleArticle (weak). */
+  GHashTable *articles;
+
+  /* Write-thread caches, dropped whenever a transaction rolls back. */
+  GHashTable *entity_ids;
+  GHashTable *aliases_seen;
+};
+
+void      _chronicle_store_run_job        (ChronicleStore   *self,
+                                           gboolean          write,
+                                           GTask            *task,
+                                           StoreJobFunc      func,
+                                           StoreJobMainFunc  main_func,
+                                           gpointer          data,
+                                           GDestroyNotify    data_free);
+ChronicleArticle *_chronicle_store_intern (ChronicleStore   *self,
+                                           ChronicleArticle *fresh);
+void      _chronicle_store_reset_caches   (ChronicleStore   *self);
+
+/* chronicle-store-write.c: write jobs */
+gboolean _chronicle_store_write_add_source      (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_write_update_source   (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_write_remove_source   (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_write_upsert          (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_write_flags           (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_write_retention       (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_write_vacuum          (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_write_max_page_count  (StoreJob *job, ChronicleDb *db, GError **error);
+
+typedef struct {
+  GPtrArray *articles;
+  GPtrArray *events;
+  ChronicleUpsertStats stats;
+} UpsertData;
+
+typedef struct {
+  GArray *ids;
+  gboolean value;
+  gboolean starred;
+} FlagsData;
+
+typedef struct {
+  guint keep_days;
+  gint64 now;
+} RetentionData;
+
+void _upsert_data_free (gpointer data);
+void _flags_data_free  (gpointer data);
+
+/* chronicle-store-read.c: read jobs */
+gboolean _chronicle_store_read_list_sources   (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_timeline       (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_articles       (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_article        (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_facets         (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_histogram      (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_lookup_entity  (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_entity_detail  (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_search         (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_time_mentions  (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_article_events (StoreJob *job, ChronicleDb *db, GError **error);
+
+typedef struct {
+  ChronicleQuery *query;
+  guint limit;
+  ChronicleGranularity bucket;
+  gint64 id;
+  gint64 from;
+  gint64 to;
+  ChronicleEntityKind kind;
+  char *name;
+  GArray *ids;
+  /* For the article list: the ids it shows now, to diff against (may be NULL). */
+  GArray *old_ids;
+} ReadData;
+
+void _read_data_free (gpointer data);
+
+/* Timeline result for the article list: new ids and the edit from old_ids. */
+typedef struct {
+  GArray *ids;
+  GArray *hunks;
+} TimelineDiff;
+
+/* Test and benchmark hooks. */
+void      _chronicle_store_set_max_page_count_async (ChronicleStore      *self,
+                                                     gint64               max_page_count,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean  _chronicle_store_set_max_page_count_finish (ChronicleStore     *self,
+                                                      GAsyncResult       *result,
+                                                      GError            **error);
+void      _chronicle_store_timeline_diff_async (ChronicleStore      *self,
+                                                ChronicleQuery      *query,
+                                                GArray              *old_ids,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+TimelineDiff *_chronicle_store_timeline_diff_finish (ChronicleStore  *self,
+                                                     GAsyncResult    *result,
+                                                     GError         **error);
+void      _timeline_diff_free (TimelineDiff *diff);
+guint     _chronicle_store_identity_map_size (ChronicleStore *self);
+
+G_END_DECLS

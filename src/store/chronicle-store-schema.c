@@ -1,0 +1,266 @@
+/* chronicle-store-schema.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chronicle-store-error.h"
+#include "chronicle-store-schema.h"
+
+/*
+ * The schema, as migrations. migrations[i] takes a database from
+ * `PRAGMA user_version` i to i + 1, in one transaction. Never edit a released
+ * migration: append a new one.
+ *
+ * Layout, for speed at a million articles:
+ * - `articles` holds the small columns a timeline row needs; the big text (summary,
+ *   body) lives in `article_text`, which is also the external content of the FTS5
+ *   index `article_fts`, kept in sync by triggers.
+ * - Article identity: (source_id, guid) and the normalised URL, looked up through
+ *   64-bit hashes (`guid_hash`, `url_hash`) so the indexes stay small.
+ * - `article_entities` has one row per (article, entity) with the publication date
+ *   copied in, so "articles about X, newest first" is one index range
+ *   (entity_id, published). The character offsets of every mention of the entity
+ *   in the article are packed into `offsets` ("start-end,start-end").
+ * - Aggregates maintained by triggers: `entities.article_count`,
+ *   `sources.article_count`, and `day_counts` (articles per UTC day), which makes
+ *   the unfiltered histogram and date-range facets cheap.
+ */
+static const char *const migrations[] = {
+  /* 0 -> 1: sources, articles, text and full-text index, entities, mentions. */
+  "CREATE TABLE sources ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind INTEGER NOT NULL,"
+  "  url TEXT NOT NULL UNIQUE,"
+  "  title TEXT,"
+  "  site_url TEXT,"
+  "  enabled INTEGER NOT NULL DEFAULT 1,"
+  "  sync_interval INTEGER NOT NULL DEFAULT 3600,"
+  "  etag TEXT,"
+  "  last_modified TEXT,"
+  "  last_success INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  article_count INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE articles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,"
+  "  guid TEXT NOT NULL,"
+  "  guid_hash INTEGER NOT NULL,"
+  "  url TEXT,"
+  "  url_hash INTEGER,"
+  "  title TEXT,"
+  "  author TEXT,"
+  "  published INTEGER NOT NULL,"
+  "  published_inferred INTEGER NOT NULL DEFAULT 0,"
+  "  updated INTEGER NOT NULL DEFAULT 0,"
+  "  language TEXT,"
+  "  image_url TEXT,"
+  "  read INTEGER NOT NULL DEFAULT 0,"
+  "  starred INTEGER NOT NULL DEFAULT 0,"
+  "  content_hash INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX articles_source_guid ON articles (source_id, guid_hash);"
+  "CREATE INDEX articles_url ON articles (url_hash) WHERE url_hash IS NOT NULL;"
+  "CREATE INDEX articles_published ON articles (published);"
+  "CREATE INDEX articles_unread ON articles (published) WHERE read = 0;"
+  "CREATE INDEX articles_starred ON articles (published) WHERE starred = 1;"
+  "CREATE TABLE article_text ("
+  "  id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,"
+  "  title TEXT,"
+  "  summary TEXT,"
+  "  body TEXT"
+  ");"
+  "CREATE VIRTUAL TABLE article_fts USING fts5 ("
+  "  title, summary, body,"
+  "  content = 'article_text', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER article_text_ai AFTER INSERT ON article_text BEGIN"
+  "  INSERT INTO article_fts (rowid, title, summary, body)"
+  "    VALUES (new.id, new.title, new.summary, new.body);"
+  "END;"
+  "CREATE TRIGGER article_text_ad AFTER DELETE ON article_text BEGIN"
+  "  INSERT INTO article_fts (article_fts, rowid, title, summary, body)"
+  "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
+  "END;"
+  "CREATE TRIGGER article_text_au AFTER UPDATE ON article_text BEGIN"
+  "  INSERT INTO article_fts (article_fts, rowid, title, summary, body)"
+  "    VALUES ('delete', old.id, old.title, old.summary, old.body);"
+  "  INSERT INTO article_fts (rowid, title, summary, body)"
+  "    VALUES (new.id, new.title, new.summary, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_ai_source AFTER INSERT ON articles BEGIN"
+  "  UPDATE sources SET article_count = article_count + 1 WHERE id = new.source_id;"
+  "END;"
+  "CREATE TRIGGER articles_ad_source AFTER DELETE ON articles BEGIN"
+  "  UPDATE sources SET article_count = article_count - 1 WHERE id = old.source_id;"
+  "END;"
+  "CREATE TABLE entities ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  country_code TEXT,"
+  "  article_count INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (kind, name)"
+  ");"
+  "CREATE INDEX entities_count ON entities (kind, article_count);"
+  "CREATE TABLE entity_aliases ("
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  alias TEXT NOT NULL,"
+  "  PRIMARY KEY (entity_id, alias)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE article_entities ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id),"
+  "  published INTEGER NOT NULL,"
+  "  offsets TEXT NOT NULL,"
+  "  PRIMARY KEY (article_id, entity_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX article_entities_entity ON article_entities (entity_id, published);"
+  "CREATE TRIGGER article_entities_ai AFTER INSERT ON article_entities BEGIN"
+  "  UPDATE entities SET article_count = article_count + 1 WHERE id = new.entity_id;"
+  "END;"
+  "CREATE TRIGGER article_entities_ad AFTER DELETE ON article_entities BEGIN"
+  "  UPDATE entities SET article_count = article_count - 1 WHERE id = old.entity_id;"
+  "END;",
+
+  /* 1 -> 2: time mentions, events, the event date, per-day counts, metadata. */
+  "ALTER TABLE articles ADD COLUMN event_date INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE articles SET event_date = published;"
+  "CREATE INDEX articles_event_date ON articles (event_date);"
+  "CREATE TABLE time_mentions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  period_start INTEGER NOT NULL,"
+  "  period_end INTEGER NOT NULL,"
+  "  granularity INTEGER NOT NULL,"
+  "  relation INTEGER NOT NULL,"
+  "  text TEXT,"
+  "  offset_start INTEGER NOT NULL DEFAULT 0,"
+  "  offset_end INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX time_mentions_article ON time_mentions (article_id);"
+  "CREATE INDEX time_mentions_start ON time_mentions (period_start);"
+  "CREATE TABLE events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  label TEXT,"
+  "  start_time INTEGER NOT NULL,"
+  "  end_time INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX events_start ON events (start_time);"
+  "CREATE TABLE event_articles ("
+  "  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (event_id, article_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX event_articles_article ON event_articles (article_id);"
+  "CREATE TABLE event_entities ("
+  "  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+  "  entity_id INTEGER NOT NULL REFERENCES entities (id),"
+  "  PRIMARY KEY (event_id, entity_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE day_counts ("
+  "  day INTEGER PRIMARY KEY,"
+  "  count INTEGER NOT NULL"
+  ");"
+  "INSERT INTO day_counts (day, count)"
+  "  SELECT (published - ((published % 86400) + 86400) % 86400) / 86400, count (*)"
+  "  FROM articles GROUP BY 1;"
+  "CREATE TRIGGER articles_ai_day AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO day_counts (day, count)"
+  "    VALUES ((new.published - ((new.published % 86400) + 86400) % 86400) / 86400, 1)"
+  "    ON CONFLICT (day) DO UPDATE SET count = count + 1;"
+  "END;"
+  "CREATE TRIGGER articles_ad_day AFTER DELETE ON articles BEGIN"
+  "  UPDATE day_counts SET count = count - 1"
+  "    WHERE day = (old.published - ((old.published % 86400) + 86400) % 86400) / 86400;"
+  "END;"
+  "CREATE TRIGGER articles_au_day AFTER UPDATE OF published ON articles"
+  "  WHEN old.published != new.published BEGIN"
+  "  UPDATE day_counts SET count = count - 1"
+  "    WHERE day = (old.published - ((old.published % 86400) + 86400) % 86400) / 86400;"
+  "  INSERT INTO day_counts (day, count)"
+  "    VALUES ((new.published - ((new.published % 86400) + 86400) % 86400) / 86400, 1)"
+  "    ON CONFLICT (day) DO UPDATE SET count = count + 1;"
+  "END;"
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value"
+  ") WITHOUT ROWID;"
+  "INSERT INTO meta (key, value) VALUES ('time_mention_max_span', 0);",
+};
+
+guint
+_chronicle_store_schema_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+gint64
+_chronicle_store_schema_get_version (ChronicleDb  *db,
+                                     GError      **error)
+{
+  return _chronicle_db_get_int (db, "PRAGMA user_version", error);
+}
+
+/**
+ * _chronicle_store_schema_migrate:
+ * @db: the write connection
+ * @target_version: the version to reach (tests stop early to test each step)
+ * @error: return location for a #GError
+ *
+ * Runs each missing migration in its own transaction. A database newer than this
+ * program is refused rather than damaged.
+ *
+ * Returns: %TRUE if the database is at @target_version
+ */
+gboolean
+_chronicle_store_schema_migrate (ChronicleDb  *db,
+                                 guint         target_version,
+                                 GError      **error)
+{
+  gint64 version = _chronicle_store_schema_get_version (db, error);
+
+  g_return_val_if_fail (target_version <= G_N_ELEMENTS (migrations), FALSE);
+
+  if (version < 0)
+    return FALSE;
+
+  if (version > (gint64) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_FAILED,
+                   _("The cache was written by a newer version of Chronicle (format %d); "
+                     "this version reads format %u"),
+                   (int) version, (guint) G_N_ELEMENTS (migrations));
+      return FALSE;
+    }
+
+  for (guint v = (guint) version; v < target_version; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %u", v + 1);
+
+      if (!_chronicle_db_begin (db, error))
+        return FALSE;
+
+      if (!_chronicle_db_exec (db, migrations[v], error)
+          || !_chronicle_db_exec (db, bump, error)
+          || !_chronicle_db_commit (db, error))
+        {
+          _chronicle_db_rollback (db);
+          return FALSE;
+        }
+
+      g_debug ("Migrated the cache to format %u", v + 1);
+    }
+
+  return TRUE;
+}

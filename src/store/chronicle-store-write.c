@@ -1,0 +1,1152 @@
+/* chronicle-store-write.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "chronicle-store-error.h"
+#include "chronicle-store-private.h"
+#include "chronicle-url.h"
+
+/* Write jobs. Each runs on the write thread with the write connection, inside one
+ * transaction; on error the transaction is rolled back and nothing is kept. */
+
+#define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
+
+typedef struct {
+  gint64 id;
+  gboolean has_country;
+} EntityCacheEntry;
+
+/* 64-bit FNV-1a, for identity hashes and change detection (not security). */
+#define FNV_OFFSET G_GUINT64_CONSTANT (14695981039346656037)
+#define FNV_PRIME G_GUINT64_CONSTANT (1099511628211)
+
+static guint64
+fnv_bytes (guint64       hash,
+           gconstpointer data,
+           gsize         len)
+{
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      hash ^= p[i];
+      hash *= FNV_PRIME;
+    }
+  return hash;
+}
+
+static guint64
+fnv_str (guint64     hash,
+         const char *str)
+{
+  /* A separator that cannot occur in text keeps "ab"+"c" apart from "a"+"bc". */
+  static const guint8 sep = 0xff;
+
+  if (str != NULL)
+    hash = fnv_bytes (hash, str, strlen (str));
+  return fnv_bytes (hash, &sep, 1);
+}
+
+static guint64
+fnv_int (guint64 hash,
+         gint64  value)
+{
+  return fnv_bytes (hash, &value, sizeof value);
+}
+
+static gint64
+hash_text (const char *text)
+{
+  /* Stored as a signed 64-bit integer. */
+  return (gint64) fnv_str (FNV_OFFSET, text);
+}
+
+static gint64
+content_hash (ChronicleArticle *article)
+{
+  GPtrArray *mentions = chronicle_article_get_mentions (article);
+  GPtrArray *times = chronicle_article_get_time_mentions (article);
+  const char * const *keys = chronicle_article_get_event_keys (article);
+  guint64 h = FNV_OFFSET;
+
+  h = fnv_str (h, chronicle_article_get_guid (article));
+  h = fnv_str (h, chronicle_article_get_url (article));
+  h = fnv_str (h, chronicle_article_get_title (article));
+  h = fnv_str (h, chronicle_article_get_author (article));
+  h = fnv_str (h, chronicle_article_get_summary (article));
+  h = fnv_str (h, chronicle_article_get_body (article));
+  h = fnv_str (h, chronicle_article_get_language (article));
+  h = fnv_str (h, chronicle_article_get_image_url (article));
+  h = fnv_int (h, chronicle_article_get_published (article));
+  h = fnv_int (h, chronicle_article_get_published_inferred (article));
+  h = fnv_int (h, chronicle_article_get_updated (article));
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      ChronicleMention *m = g_ptr_array_index (mentions, i);
+
+      h = fnv_int (h, m->entity_kind);
+      h = fnv_str (h, m->entity_name);
+      h = fnv_str (h, m->country_code);
+      h = fnv_str (h, m->surface);
+      h = fnv_int (h, ((gint64) m->start << 32) | m->end);
+    }
+  for (guint i = 0; i < times->len; i++)
+    {
+      ChronicleTimeMention *t = g_ptr_array_index (times, i);
+
+      h = fnv_int (h, t->start);
+      h = fnv_int (h, t->end);
+      h = fnv_int (h, t->granularity);
+      h = fnv_str (h, t->text);
+      h = fnv_int (h, ((gint64) t->offset_start << 32) | t->offset_end);
+    }
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    h = fnv_str (h, keys[i]);
+
+  return (gint64) h;
+}
+
+static gboolean
+fail (ChronicleStore  *store,
+      ChronicleDb     *db,
+      GError         **error)
+{
+  _chronicle_db_rollback (db);
+  _chronicle_store_reset_caches (store);
+  return FALSE;
+}
+
+static gint64 *
+int_result (gint64 value)
+{
+  return g_memdup2 (&value, sizeof value);
+}
+
+static void
+set_true_result (StoreJob *job)
+{
+  job->result = GINT_TO_POINTER (TRUE);
+  job->result_free = NULL;
+}
+
+/* Sources */
+
+static void
+bind_source (sqlite3_stmt    *stmt,
+             ChronicleSource *source)
+{
+  sqlite3_bind_int (stmt, 1, chronicle_source_get_kind (source));
+  _chronicle_db_bind_text (stmt, 2, chronicle_source_get_url (source));
+  _chronicle_db_bind_text (stmt, 3, chronicle_source_get_title (source));
+  _chronicle_db_bind_text (stmt, 4, chronicle_source_get_site_url (source));
+  sqlite3_bind_int (stmt, 5, chronicle_source_get_enabled (source));
+  sqlite3_bind_int64 (stmt, 6, chronicle_source_get_sync_interval (source));
+  _chronicle_db_bind_text (stmt, 7, chronicle_source_get_etag (source));
+  _chronicle_db_bind_text (stmt, 8, chronicle_source_get_last_modified (source));
+  sqlite3_bind_int64 (stmt, 9, chronicle_source_get_last_success (source));
+  _chronicle_db_bind_text (stmt, 10, chronicle_source_get_last_error (source));
+}
+
+gboolean
+_chronicle_store_write_add_source (StoreJob     *job,
+                                   ChronicleDb  *db,
+                                   GError      **error)
+{
+  ChronicleSource *source = job->data;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (chronicle_source_get_url (source) == NULL)
+    {
+      g_set_error_literal (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_INVALID,
+                           _("A source needs a URL"));
+      return FALSE;
+    }
+
+  if (!_chronicle_db_begin (db, error))
+    return FALSE;
+
+  stmt = _chronicle_db_prepare (db, "SELECT id FROM sources WHERE url = ?", error);
+  if (stmt == NULL)
+    return fail (job->store, db, error);
+  _chronicle_db_bind_text (stmt, 1, chronicle_source_get_url (source));
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_EXISTS,
+                   _("The source “%s” is already subscribed"), chronicle_source_get_url (source));
+      return fail (job->store, db, error);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _chronicle_db_set_error (db, rc, error);
+      return fail (job->store, db, error);
+    }
+
+  stmt = _chronicle_db_prepare (db,
+                                "INSERT INTO sources (kind, url, title, site_url, enabled,"
+                                " sync_interval, etag, last_modified, last_success, last_error)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return fail (job->store, db, error);
+  bind_source (stmt, source);
+  if (!_chronicle_db_step_done (db, stmt, error))
+    return fail (job->store, db, error);
+
+  job->result = int_result (sqlite3_last_insert_rowid (_chronicle_db_handle (db)));
+  job->result_free = g_free;
+
+  if (!_chronicle_db_commit (db, error))
+    return fail (job->store, db, error);
+
+  job->change = CHRONICLE_STORE_CHANGE_SOURCES;
+  return TRUE;
+}
+
+gboolean
+_chronicle_store_write_update_source (StoreJob     *job,
+                                      ChronicleDb  *db,
+                                      GError      **error)
+{
+  ChronicleSource *source = job->data;
+  sqlite3_stmt *stmt;
+
+  stmt = _chronicle_db_prepare (db,
+                                "UPDATE sources SET kind = ?1, url = ?2, title = ?3,"
+                                " site_url = ?4, enabled = ?5, sync_interval = ?6, etag = ?7,"
+                                " last_modified = ?8, last_success = ?9, last_error = ?10"
+                                " WHERE id = ?11",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_source (stmt, source);
+  sqlite3_bind_int64 (stmt, 11, chronicle_source_get_id (source));
+  if (!_chronicle_db_step_done (db, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (_chronicle_db_handle (db)) == 0)
+    {
+      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_NOT_FOUND,
+                   _("No source with id %" G_GINT64_FORMAT), chronicle_source_get_id (source));
+      return FALSE;
+    }
+
+  set_true_result (job);
+  job->change = CHRONICLE_STORE_CHANGE_SOURCES;
+  return TRUE;
+}
+
+static gboolean
+remove_orphans (ChronicleDb  *db,
+                GError      **error)
+{
+  return _chronicle_db_exec (db,
+                             "DELETE FROM events WHERE NOT EXISTS"
+                             " (SELECT 1 FROM event_articles WHERE event_id = events.id);"
+                             "DELETE FROM entities WHERE article_count <= 0 AND NOT EXISTS"
+                             " (SELECT 1 FROM event_entities WHERE entity_id = entities.id);"
+                             "DELETE FROM day_counts WHERE count <= 0;",
+                             error);
+}
+
+gboolean
+_chronicle_store_write_remove_source (StoreJob     *job,
+                                      ChronicleDb  *db,
+                                      GError      **error)
+{
+  ReadData *data = job->data;
+  sqlite3_stmt *stmt;
+
+  if (!_chronicle_db_begin (db, error))
+    return FALSE;
+
+  stmt = _chronicle_db_prepare (db, "DELETE FROM sources WHERE id = ?", error);
+  if (stmt == NULL)
+    return fail (job->store, db, error);
+  sqlite3_bind_int64 (stmt, 1, data->id);
+  if (!_chronicle_db_step_done (db, stmt, error))
+    return fail (job->store, db, error);
+
+  if (sqlite3_changes (_chronicle_db_handle (db)) == 0)
+    {
+      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_NOT_FOUND,
+                   _("No source with id %" G_GINT64_FORMAT), data->id);
+      return fail (job->store, db, error);
+    }
+
+  if (!remove_orphans (db, error) || !_chronicle_db_commit (db, error))
+    return fail (job->store, db, error);
+
+  _chronicle_store_reset_caches (job->store);
+  set_true_result (job);
+  job->change = CHRONICLE_STORE_CHANGE_SOURCES | CHRONICLE_STORE_CHANGE_ARTICLES_REMOVED
+                | CHRONICLE_STORE_CHANGE_ENTITIES;
+  return TRUE;
+}
+
+/* Upsert */
+
+typedef struct {
+  ChronicleStore *store;
+  ChronicleDb *db;
+  /* Event key -> (gint64 *) id, for the batch. */
+  GHashTable *event_ids;
+  GHashTable *event_starts;
+  gint64 max_span;
+} Batch;
+
+static gint64
+lookup_entity (Batch            *batch,
+               ChronicleMention *mention,
+               GError          **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d\037%s", mention->entity_kind, mention->entity_name);
+  EntityCacheEntry *cached = g_hash_table_lookup (batch->store->entity_ids, key);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean has_country = FALSE;
+  int rc;
+
+  if (cached != NULL)
+    {
+      if (!cached->has_country && mention->country_code != NULL)
+        {
+          stmt = _chronicle_db_prepare (batch->db,
+                                        "UPDATE entities SET country_code = ?"
+                                        " WHERE id = ? AND country_code IS NULL",
+                                        error);
+          if (stmt == NULL)
+            return 0;
+          _chronicle_db_bind_text (stmt, 1, mention->country_code);
+          sqlite3_bind_int64 (stmt, 2, cached->id);
+          if (!_chronicle_db_step_done (batch->db, stmt, error))
+            return 0;
+          cached->has_country = TRUE;
+        }
+      return cached->id;
+    }
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "SELECT id, country_code IS NOT NULL FROM entities"
+                                " WHERE kind = ? AND name = ?",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, mention->entity_kind);
+  _chronicle_db_bind_text (stmt, 2, mention->entity_name);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      has_country = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _chronicle_db_set_error (batch->db, rc, error);
+      return 0;
+    }
+
+  if (id == 0)
+    {
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "INSERT INTO entities (kind, name, country_code)"
+                                    " VALUES (?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int (stmt, 1, mention->entity_kind);
+      _chronicle_db_bind_text (stmt, 2, mention->entity_name);
+      _chronicle_db_bind_text (stmt, 3, mention->country_code);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return 0;
+      id = sqlite3_last_insert_rowid (_chronicle_db_handle (batch->db));
+      has_country = mention->country_code != NULL;
+    }
+  else if (!has_country && mention->country_code != NULL)
+    {
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "UPDATE entities SET country_code = ?"
+                                    " WHERE id = ? AND country_code IS NULL",
+                                    error);
+      if (stmt == NULL)
+        return 0;
+      _chronicle_db_bind_text (stmt, 1, mention->country_code);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return 0;
+      has_country = TRUE;
+    }
+
+  cached = g_new (EntityCacheEntry, 1);
+  cached->id = id;
+  cached->has_country = has_country;
+  g_hash_table_insert (batch->store->entity_ids, g_steal_pointer (&key), cached);
+
+  return id;
+}
+
+static gboolean
+add_alias (Batch       *batch,
+           gint64       entity_id,
+           const char  *alias,
+           GError     **error)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\037%s", entity_id, alias);
+  sqlite3_stmt *stmt;
+
+  if (g_hash_table_contains (batch->store->aliases_seen, key))
+    return TRUE;
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "INSERT OR IGNORE INTO entity_aliases (entity_id, alias)"
+                                " VALUES (?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  _chronicle_db_bind_text (stmt, 2, alias);
+  if (!_chronicle_db_step_done (batch->db, stmt, error))
+    return FALSE;
+
+  g_hash_table_add (batch->store->aliases_seen, g_steal_pointer (&key));
+  return TRUE;
+}
+
+typedef struct {
+  gint64 entity_id;
+  guint start;
+  guint end;
+} ResolvedMention;
+
+static int
+compare_resolved (gconstpointer a,
+                  gconstpointer b)
+{
+  const ResolvedMention *x = a;
+  const ResolvedMention *y = b;
+
+  if (x->entity_id != y->entity_id)
+    return x->entity_id < y->entity_id ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static gboolean
+insert_mentions (Batch             *batch,
+                 ChronicleArticle  *article,
+                 gint64             article_id,
+                 gint64             published,
+                 GError           **error)
+{
+  GPtrArray *mentions = chronicle_article_get_mentions (article);
+  g_autoptr(GArray) resolved = g_array_sized_new (FALSE, FALSE, sizeof (ResolvedMention),
+                                                  mentions->len);
+  g_autoptr(GString) offsets = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      ChronicleMention *m = g_ptr_array_index (mentions, i);
+      ResolvedMention r;
+
+      if (m->entity_name == NULL || *m->entity_name == '\0')
+        continue;
+
+      r.entity_id = lookup_entity (batch, m, error);
+      if (r.entity_id == 0)
+        return FALSE;
+      r.start = m->start;
+      r.end = m->end;
+      g_array_append_val (resolved, r);
+
+      if (m->surface != NULL && g_strcmp0 (m->surface, m->entity_name) != 0
+          && !add_alias (batch, r.entity_id, m->surface, error))
+        return FALSE;
+    }
+
+  g_array_sort (resolved, compare_resolved);
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "INSERT INTO article_entities"
+                                " (article_id, entity_id, published, offsets)"
+                                " VALUES (?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < resolved->len; i++)
+    {
+      ResolvedMention *r = &g_array_index (resolved, ResolvedMention, i);
+
+      if (offsets->len > 0)
+        g_string_append_c (offsets, ',');
+      g_string_append_printf (offsets, "%u-%u", r->start, r->end);
+
+      if (i + 1 < resolved->len
+          && g_array_index (resolved, ResolvedMention, i + 1).entity_id == r->entity_id)
+        continue;
+
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      sqlite3_bind_int64 (stmt, 2, r->entity_id);
+      sqlite3_bind_int64 (stmt, 3, published);
+      sqlite3_bind_text (stmt, 4, offsets->str, offsets->len, SQLITE_STATIC);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+      g_string_truncate (offsets, 0);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_time_mentions (Batch             *batch,
+                      ChronicleArticle  *article,
+                      gint64             article_id,
+                      gint64             published,
+                      GError           **error)
+{
+  GPtrArray *times = chronicle_article_get_time_mentions (article);
+  sqlite3_stmt *stmt;
+
+  if (times->len == 0)
+    return TRUE;
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "INSERT INTO time_mentions (article_id, period_start, period_end,"
+                                " granularity, relation, text, offset_start, offset_end)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < times->len; i++)
+    {
+      ChronicleTimeMention *t = g_ptr_array_index (times, i);
+
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      sqlite3_bind_int64 (stmt, 2, t->start);
+      sqlite3_bind_int64 (stmt, 3, t->end);
+      sqlite3_bind_int (stmt, 4, t->granularity);
+      sqlite3_bind_int (stmt, 5, chronicle_time_mention_relation_to (t, published));
+      _chronicle_db_bind_text (stmt, 6, t->text);
+      sqlite3_bind_int64 (stmt, 7, t->offset_start);
+      sqlite3_bind_int64 (stmt, 8, t->offset_end);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+
+      batch->max_span = MAX (batch->max_span, t->end - t->start);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+upsert_event (Batch           *batch,
+              ChronicleEvent  *event,
+              GError         **error)
+{
+  GPtrArray *entities = chronicle_event_get_entities (event);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "INSERT INTO events (key, label, start_time, end_time)"
+                                " VALUES (?1, ?2, ?3, ?4)"
+                                " ON CONFLICT (key) DO UPDATE SET"
+                                " label = coalesce (excluded.label, label),"
+                                " start_time = excluded.start_time, end_time = excluded.end_time"
+                                " RETURNING id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  _chronicle_db_bind_text (stmt, 1, chronicle_event_get_key (event));
+  _chronicle_db_bind_text (stmt, 2, chronicle_event_get_label (event));
+  sqlite3_bind_int64 (stmt, 3, chronicle_event_get_start (event));
+  sqlite3_bind_int64 (stmt, 4, MAX (chronicle_event_get_end (event),
+                                    chronicle_event_get_start (event)));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _chronicle_db_set_error (batch->db, rc, error);
+
+  g_hash_table_insert (batch->event_ids, g_strdup (chronicle_event_get_key (event)),
+                       int_result (id));
+  g_hash_table_insert (batch->event_starts, g_strdup (chronicle_event_get_key (event)),
+                       int_result (chronicle_event_get_start (event)));
+
+  stmt = _chronicle_db_prepare (batch->db, "DELETE FROM event_entities WHERE event_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_chronicle_db_step_done (batch->db, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      ChronicleEntity *entity = g_ptr_array_index (entities, i);
+      ChronicleMention probe = {
+        .entity_kind = chronicle_entity_get_kind (entity),
+        .entity_name = (char *) chronicle_entity_get_name (entity),
+        .country_code = (char *) chronicle_entity_get_country_code (entity),
+      };
+      gint64 entity_id = lookup_entity (batch, &probe, error);
+
+      if (entity_id == 0)
+        return FALSE;
+
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "INSERT OR IGNORE INTO event_entities (event_id, entity_id)"
+                                    " VALUES (?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, entity_id);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+    }
+
+  /* Members stored earlier follow the event's (possibly new) start. */
+  stmt = _chronicle_db_prepare (batch->db,
+                                "UPDATE articles SET event_date = (SELECT min (e.start_time)"
+                                " FROM event_articles ea JOIN events e ON e.id = ea.event_id"
+                                " WHERE ea.article_id = articles.id)"
+                                " WHERE id IN (SELECT article_id FROM event_articles"
+                                " WHERE event_id = ?)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _chronicle_db_step_done (batch->db, stmt, error);
+}
+
+/* Finds (or creates, spanning the publication day) the event named @key. */
+static gint64
+event_for_key (Batch       *batch,
+               const char  *key,
+               gint64       published,
+               gint64      *start,
+               GError     **error)
+{
+  gint64 *cached = g_hash_table_lookup (batch->event_ids, key);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  if (cached != NULL)
+    {
+      *start = *(gint64 *) g_hash_table_lookup (batch->event_starts, key);
+      return *cached;
+    }
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "INSERT INTO events (key, start_time, end_time) VALUES (?1, ?2, ?3)"
+                                " ON CONFLICT (key) DO UPDATE SET key = key"
+                                " RETURNING id, start_time",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  _chronicle_db_bind_text (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, published - published % SECONDS_PER_DAY);
+  sqlite3_bind_int64 (stmt, 3, published - published % SECONDS_PER_DAY + SECONDS_PER_DAY);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      *start = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _chronicle_db_set_error (batch->db, rc, error);
+      return 0;
+    }
+
+  g_hash_table_insert (batch->event_ids, g_strdup (key), int_result (id));
+  g_hash_table_insert (batch->event_starts, g_strdup (key), int_result (*start));
+  return id;
+}
+
+static gboolean
+link_events (Batch             *batch,
+             ChronicleArticle  *article,
+             gint64             article_id,
+             GError           **error)
+{
+  const char * const *keys = chronicle_article_get_event_keys (article);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      gint64 start = 0;
+      gint64 event_id = event_for_key (batch, keys[i],
+                                       chronicle_article_get_published (article), &start, error);
+
+      if (event_id == 0)
+        return FALSE;
+
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "INSERT OR IGNORE INTO event_articles (event_id, article_id)"
+                                    " VALUES (?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+event_date_for (Batch            *batch,
+                ChronicleArticle *article,
+                GError          **error)
+{
+  const char * const *keys = chronicle_article_get_event_keys (article);
+  gint64 published = chronicle_article_get_published (article);
+  gint64 date = G_MAXINT64;
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      gint64 start = 0;
+
+      if (event_for_key (batch, keys[i], published, &start, error) == 0)
+        return G_MININT64;
+      date = MIN (date, start);
+    }
+
+  return date == G_MAXINT64 ? published : date;
+}
+
+/* Looks for the stored article @article is a version of. */
+static gboolean
+find_existing (Batch             *batch,
+               ChronicleArticle  *article,
+               const char        *guid,
+               gint64             url_hash,
+               gint64            *id,
+               gint64            *hash,
+               gint64            *source_id,
+               GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *id = 0;
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "SELECT id, content_hash, source_id FROM articles"
+                                " WHERE source_id = ? AND guid_hash = ? AND guid = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, chronicle_article_get_source_id (article));
+  sqlite3_bind_int64 (stmt, 2, hash_text (guid));
+  _chronicle_db_bind_text (stmt, 3, guid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      *hash = sqlite3_column_int64 (stmt, 1);
+      *source_id = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _chronicle_db_set_error (batch->db, rc, error);
+  if (*id != 0 || url_hash == 0)
+    return TRUE;
+
+  /* The same URL, once normalised; prefer a row of the same source. */
+  stmt = _chronicle_db_prepare (batch->db,
+                                "SELECT id, content_hash, source_id FROM articles"
+                                " WHERE url_hash = ? ORDER BY source_id != ? LIMIT 1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, url_hash);
+  sqlite3_bind_int64 (stmt, 2, chronicle_article_get_source_id (article));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      *hash = sqlite3_column_int64 (stmt, 1);
+      *source_id = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _chronicle_db_set_error (batch->db, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+delete_attachments (Batch   *batch,
+                    gint64   article_id,
+                    GError **error)
+{
+  const char *statements[] = {
+    "DELETE FROM article_entities WHERE article_id = ?",
+    "DELETE FROM time_mentions WHERE article_id = ?",
+    "DELETE FROM event_articles WHERE article_id = ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (batch->db, statements[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, article_id);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_article (Batch             *batch,
+               ChronicleArticle  *article,
+               gint64             existing_id,
+               gint64             hash,
+               const char        *guid,
+               gint64             url_hash,
+               gint64            *out_id,
+               GError           **error)
+{
+  gint64 published = chronicle_article_get_published (article);
+  gint64 event_date = event_date_for (batch, article, error);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (event_date == G_MININT64)
+    return FALSE;
+
+  if (existing_id == 0)
+    stmt = _chronicle_db_prepare (batch->db,
+                                  "INSERT INTO articles (source_id, guid, guid_hash, url,"
+                                  " url_hash, title, author, published, published_inferred,"
+                                  " updated, language, image_url, content_hash, event_date)"
+                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                                  " ?13, ?14)",
+                                  error);
+  else
+    stmt = _chronicle_db_prepare (batch->db,
+                                  "UPDATE articles SET source_id = ?1, guid = ?2, guid_hash = ?3,"
+                                  " url = ?4, url_hash = ?5, title = ?6, author = ?7,"
+                                  " published = ?8, published_inferred = ?9, updated = ?10,"
+                                  " language = ?11, image_url = ?12, content_hash = ?13,"
+                                  " event_date = ?14 WHERE id = ?15",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, chronicle_article_get_source_id (article));
+  _chronicle_db_bind_text (stmt, 2, guid);
+  sqlite3_bind_int64 (stmt, 3, hash_text (guid));
+  _chronicle_db_bind_text (stmt, 4, chronicle_article_get_url (article));
+  if (url_hash != 0)
+    sqlite3_bind_int64 (stmt, 5, url_hash);
+  _chronicle_db_bind_text (stmt, 6, chronicle_article_get_title (article));
+  _chronicle_db_bind_text (stmt, 7, chronicle_article_get_author (article));
+  sqlite3_bind_int64 (stmt, 8, published);
+  sqlite3_bind_int (stmt, 9, chronicle_article_get_published_inferred (article));
+  sqlite3_bind_int64 (stmt, 10, chronicle_article_get_updated (article));
+  _chronicle_db_bind_text (stmt, 11, chronicle_article_get_language (article));
+  _chronicle_db_bind_text (stmt, 12, chronicle_article_get_image_url (article));
+  sqlite3_bind_int64 (stmt, 13, hash);
+  sqlite3_bind_int64 (stmt, 14, event_date);
+  if (existing_id != 0)
+    sqlite3_bind_int64 (stmt, 15, existing_id);
+  if (!_chronicle_db_step_done (batch->db, stmt, error))
+    return FALSE;
+
+  id = existing_id != 0 ? existing_id : sqlite3_last_insert_rowid (_chronicle_db_handle (batch->db));
+
+  if (existing_id == 0)
+    stmt = _chronicle_db_prepare (batch->db,
+                                  "INSERT INTO article_text (title, summary, body, id)"
+                                  " VALUES (?, ?, ?, ?)",
+                                  error);
+  else
+    stmt = _chronicle_db_prepare (batch->db,
+                                  "UPDATE article_text SET title = ?, summary = ?, body = ?"
+                                  " WHERE id = ?",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  _chronicle_db_bind_text (stmt, 1, chronicle_article_get_title (article));
+  _chronicle_db_bind_text (stmt, 2, chronicle_article_get_summary (article));
+  _chronicle_db_bind_text (stmt, 3, chronicle_article_get_body (article));
+  sqlite3_bind_int64 (stmt, 4, id);
+  if (!_chronicle_db_step_done (batch->db, stmt, error))
+    return FALSE;
+
+  if (existing_id != 0 && !delete_attachments (batch, id, error))
+    return FALSE;
+
+  if (!insert_mentions (batch, article, id, published, error)
+      || !insert_time_mentions (batch, article, id, published, error)
+      || !link_events (batch, article, id, error))
+    return FALSE;
+
+  *out_id = id;
+  return TRUE;
+}
+
+static gboolean
+validate_article (ChronicleArticle  *article,
+                  guint              index,
+                  GError           **error)
+{
+  if (!CHRONICLE_IS_ARTICLE (article) || chronicle_article_get_source_id (article) <= 0
+      || (chronicle_article_get_guid (article) == NULL
+          && chronicle_article_get_url (article) == NULL))
+    {
+      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_INVALID,
+                   _("Article %u of the batch has no source, or neither a guid nor a URL"),
+                   index + 1);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_chronicle_store_write_upsert (StoreJob     *job,
+                               ChronicleDb  *db,
+                               GError      **error)
+{
+  UpsertData *upsert = job->data;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                             upsert->articles->len);
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) event_starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              g_free);
+  Batch batch = { job->store, db, event_ids, event_starts, 0 };
+  ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
+
+  memset (&upsert->stats, 0, sizeof upsert->stats);
+
+  for (guint i = 0; i < upsert->articles->len; i++)
+    if (!validate_article (g_ptr_array_index (upsert->articles, i), i, error))
+      return FALSE;
+
+  if (!_chronicle_db_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; upsert->events != NULL && i < upsert->events->len; i++)
+    if (!upsert_event (&batch, g_ptr_array_index (upsert->events, i), error))
+      return fail (job->store, db, error);
+
+  for (guint i = 0; i < upsert->articles->len; i++)
+    {
+      ChronicleArticle *article = g_ptr_array_index (upsert->articles, i);
+      const char *guid = chronicle_article_get_guid (article);
+      g_autofree char *url_key = chronicle_url_normalise (chronicle_article_get_url (article));
+      gint64 url_hash = url_key != NULL ? hash_text (url_key) : 0;
+      gint64 hash = content_hash (article);
+      gint64 existing_id = 0, existing_hash = 0, existing_source = 0, id = 0;
+
+      if (guid == NULL)
+        guid = url_key != NULL ? url_key : chronicle_article_get_url (article);
+
+      if (!find_existing (&batch, article, guid, url_hash, &existing_id, &existing_hash,
+                          &existing_source, error))
+        return fail (job->store, db, error);
+
+      if (existing_id != 0 && existing_source != chronicle_article_get_source_id (article))
+        {
+          upsert->stats.duplicates++;
+          id = existing_id;
+        }
+      else if (existing_id != 0 && existing_hash == hash)
+        {
+          upsert->stats.unchanged++;
+          id = existing_id;
+        }
+      else
+        {
+          if (!write_article (&batch, article, existing_id, hash, guid, url_hash, &id, error))
+            return fail (job->store, db, error);
+
+          g_array_append_val (changed, id);
+          if (existing_id != 0)
+            {
+              upsert->stats.updated++;
+              change |= CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED;
+            }
+          else
+            {
+              upsert->stats.inserted++;
+              change |= CHRONICLE_STORE_CHANGE_ARTICLES_ADDED;
+            }
+        }
+
+      g_array_append_val (ids, id);
+    }
+
+  if (batch.max_span > 0)
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (db,
+                                                  "UPDATE meta SET value = max (value, ?)"
+                                                  " WHERE key = 'time_mention_max_span'",
+                                                  error);
+
+      if (stmt == NULL)
+        return fail (job->store, db, error);
+      sqlite3_bind_int64 (stmt, 1, batch.max_span);
+      if (!_chronicle_db_step_done (db, stmt, error))
+        return fail (job->store, db, error);
+    }
+
+  if (!_chronicle_db_commit (db, error))
+    return fail (job->store, db, error);
+
+  if (change != CHRONICLE_STORE_CHANGE_NONE)
+    change |= CHRONICLE_STORE_CHANGE_ENTITIES;
+
+  job->result = g_steal_pointer (&ids);
+  job->result_free = (GDestroyNotify) g_array_unref;
+  job->changed_ids = g_steal_pointer (&changed);
+  job->change = change;
+  return TRUE;
+}
+
+/* Flags */
+
+gboolean
+_chronicle_store_write_flags (StoreJob     *job,
+                              ChronicleDb  *db,
+                              GError      **error)
+{
+  FlagsData *flags = job->data;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  if (!_chronicle_db_begin (db, error))
+    return FALSE;
+
+  stmt = _chronicle_db_prepare (db,
+                                flags->starred
+                                  ? "UPDATE articles SET starred = ?1 WHERE id = ?2 AND starred != ?1"
+                                  : "UPDATE articles SET read = ?1 WHERE id = ?2 AND read != ?1",
+                                error);
+  if (stmt == NULL)
+    return fail (job->store, db, error);
+
+  for (guint i = 0; i < flags->ids->len; i++)
+    {
+      gint64 id = g_array_index (flags->ids, gint64, i);
+
+      sqlite3_bind_int (stmt, 1, flags->value);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!_chronicle_db_step_done (db, stmt, error))
+        return fail (job->store, db, error);
+      if (sqlite3_changes (_chronicle_db_handle (db)) > 0)
+        g_array_append_val (changed, id);
+    }
+
+  if (!_chronicle_db_commit (db, error))
+    return fail (job->store, db, error);
+
+  set_true_result (job);
+  if (changed->len > 0)
+    job->change = CHRONICLE_STORE_CHANGE_ARTICLE_STATE;
+  job->changed_ids = g_steal_pointer (&changed);
+  return TRUE;
+}
+
+/* Retention and maintenance */
+
+gboolean
+_chronicle_store_write_retention (StoreJob     *job,
+                                  ChronicleDb  *db,
+                                  GError      **error)
+{
+  RetentionData *data = job->data;
+  sqlite3_stmt *stmt;
+  gint64 removed;
+
+  if (data->keep_days == 0)
+    {
+      job->result = int_result (0);
+      job->result_free = g_free;
+      return TRUE;
+    }
+
+  if (!_chronicle_db_begin (db, error))
+    return FALSE;
+
+  stmt = _chronicle_db_prepare (db, "DELETE FROM articles WHERE published < ? AND starred = 0",
+                                error);
+  if (stmt == NULL)
+    return fail (job->store, db, error);
+  sqlite3_bind_int64 (stmt, 1, data->now - (gint64) data->keep_days * SECONDS_PER_DAY);
+  if (!_chronicle_db_step_done (db, stmt, error))
+    return fail (job->store, db, error);
+  removed = sqlite3_changes64 (_chronicle_db_handle (db));
+
+  if (!remove_orphans (db, error) || !_chronicle_db_commit (db, error))
+    return fail (job->store, db, error);
+
+  _chronicle_store_reset_caches (job->store);
+  job->result = int_result (removed);
+  job->result_free = g_free;
+  if (removed > 0)
+    job->change = CHRONICLE_STORE_CHANGE_ARTICLES_REMOVED | CHRONICLE_STORE_CHANGE_ENTITIES;
+  return TRUE;
+}
+
+gboolean
+_chronicle_store_write_vacuum (StoreJob     *job,
+                               ChronicleDb  *db,
+                               GError      **error)
+{
+  if (!_chronicle_db_exec (db,
+                           "INSERT INTO article_fts (article_fts) VALUES ('optimize');"
+                           "VACUUM;"
+                           "PRAGMA wal_checkpoint (TRUNCATE);",
+                           error))
+    return FALSE;
+
+  set_true_result (job);
+  return TRUE;
+}
+
+gboolean
+_chronicle_store_write_max_page_count (StoreJob     *job,
+                                       ChronicleDb  *db,
+                                       GError      **error)
+{
+  ReadData *data = job->data;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, data->id);
+
+  if (_chronicle_db_get_int (db, sql, error) < 0)
+    return FALSE;
+
+  set_true_result (job);
+  return TRUE;
+}

@@ -15,6 +15,8 @@
 #include "chronicle-application.h"
 #include "chronicle-db-path.h"
 #include "chronicle-preferences-window.h"
+#include "chronicle-profile.h"
+#include "chronicle-store.h"
 #include "chronicle-ui.h"
 #include "chronicle-window.h"
 
@@ -24,6 +26,9 @@ struct _ChronicleApplication
 
   GSettings      *settings;
   char           *db_path;
+  ChronicleStore *store;
+  GError         *store_error;
+  gboolean        load_sample;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleApplication, chronicle_application, ADW_TYPE_APPLICATION)
@@ -84,6 +89,9 @@ chronicle_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   const char *db = NULL;
 
+  if (g_variant_dict_contains (options, "load-sample"))
+    self->load_sample = TRUE;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("chronicle %s\n", PACKAGE_VERSION);
@@ -116,6 +124,11 @@ chronicle_application_startup (GApplication *app)
 
   self->settings = g_settings_new (BASE_APP_ID);
 
+  /* Opening is quick (a file and its schema); a damaged cache is rebuilt
+   * and the window says so. */
+  self->store = chronicle_store_open_sync (chronicle_application_get_db_path (self), NULL,
+                                           &self->store_error);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -128,8 +141,22 @@ static void
 chronicle_application_activate (GApplication *app)
 {
   ChronicleApplication *self = CHRONICLE_APPLICATION (app);
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
+  ChronicleWindow *window = get_or_create_window (self);
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (!fresh)
+    return;
+
+  if (self->store_error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot open the news cache: %s"),
+                                                  self->store_error->message);
+      chronicle_window_add_toast (window, message);
+    }
+  else if (self->store != NULL && chronicle_store_get_recovery_error (self->store) != NULL)
+    chronicle_window_add_toast (window, chronicle_store_get_recovery_error (self->store)->message);
 }
 
 static void
@@ -138,6 +165,8 @@ chronicle_application_finalize (GObject *object)
   ChronicleApplication *self = CHRONICLE_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (chronicle_application_parent_class)->finalize (object);
@@ -163,10 +192,13 @@ chronicle_application_init (ChronicleApplication *self)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Use the database file PATH (default: $XDG_DATA_HOME/chronicle/chronicle.db)"),
       N_("PATH") },
+    { "load-sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Import the bundled sample news if the database is empty (for trying Chronicle)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }
   };
 
+  chronicle_profile_start ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self),
                                                      _("— follow the news as a timeline"));
@@ -216,4 +248,34 @@ chronicle_application_get_settings (ChronicleApplication *self)
   g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * chronicle_application_get_store:
+ * @self: a #ChronicleApplication
+ *
+ * Returns: (transfer none) (nullable): the article store, %NULL when it
+ *   could not be opened
+ */
+ChronicleStore *
+chronicle_application_get_store (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * chronicle_application_get_load_sample:
+ * @self: a #ChronicleApplication
+ *
+ * Returns: %TRUE if `--load-sample` asked to import the sample news into an
+ *   empty database
+ */
+gboolean
+chronicle_application_get_load_sample (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), FALSE);
+
+  return self->load_sample;
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "chronicle-store.h"
+
 G_BEGIN_DECLS
 
 #define CHRONICLE_TYPE_APPLICATION (chronicle_application_get_type ())
@@ -19,5 +21,7 @@ G_DECLARE_FINAL_TYPE (ChronicleApplication, chronicle_application, CHRONICLE, AP
 ChronicleApplication *chronicle_application_new         (void);
 const char           *chronicle_application_get_db_path (ChronicleApplication *self);
 GSettings            *chronicle_application_get_settings (ChronicleApplication *self);
+ChronicleStore       *chronicle_application_get_store (ChronicleApplication *self);
+gboolean              chronicle_application_get_load_sample (ChronicleApplication *self);
 
 G_END_DECLS

@@ -1,0 +1,1084 @@
+/* chronicle-sync-service.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chronicle-event.h"
+#include "chronicle-feed-article.h"
+#include "chronicle-feed-parser.h"
+#include "chronicle-html.h"
+#include "chronicle-local.h"
+#include "chronicle-sync-error.h"
+#include "chronicle-sync-service.h"
+#include "chronicle-sync-source.h"
+
+/* The sync service: runs every enabled source through fetch (HTTP on the main thread)
+ * → parse and process (a worker thread) → store (one upsert transaction per source),
+ * a few sources at a time. One failing source never stops the others: its error
+ * becomes the source's last error. A sync requested while one runs joins it. */
+
+#define MAX_PARALLEL 8
+
+struct _ChronicleSyncService
+{
+  GObject                  parent_instance;
+
+  ChronicleStore          *store;
+  ChronicleHttp           *http;
+  GSettings               *settings;
+  guint                    interval;
+  guint                    timer_id;
+  ChronicleSyncProcessFunc process;
+  gpointer                 process_data;
+  GDestroyNotify           process_destroy;
+  GHashTable              *status;   /* gint64 * → ChronicleSyncResult * */
+  struct _Run             *run;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleSyncService, chronicle_sync_service, G_TYPE_OBJECT)
+
+G_DEFINE_BOXED_TYPE (ChronicleSyncResult, chronicle_sync_result,
+                     chronicle_sync_result_copy, chronicle_sync_result_free)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_RUNNING,
+  PROP_SOURCES_DONE,
+  PROP_SOURCES_TOTAL,
+  PROP_INTERVAL,
+  N_PROPS
+};
+
+enum {
+  SOURCE_FINISHED,
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct _Run {
+  ChronicleSyncService *self;
+  GPtrArray            *waiters;   /* GTask * */
+  GQueue                queue;     /* ChronicleSource * (owned) */
+  guint                 in_flight;
+  guint                 done;
+  guint                 total;
+  GPtrArray            *results;
+  GCancellable         *cancellable;
+  gint64                only_source;
+  GError               *error;
+} Run;
+
+typedef struct {
+  Run                 *run;
+  ChronicleSource     *source;
+  ChronicleSyncResult *result;
+  char                *fetch_url;
+  gboolean             discovered;
+  char                *etag;
+  char                *last_modified;
+  char                *feed_title;
+  char                *feed_link;
+  char                *format;
+} Job;
+
+/* What the worker thread gets and gives back. */
+typedef struct {
+  ChronicleSourceKind       kind;
+  GBytes                   *body;
+  char                     *url;
+  char                     *charset;
+  gint64                    source_id;
+  char                     *source_title;
+  ChronicleSyncProcessFunc  process;
+  gpointer                  process_data;
+} ParseInput;
+
+typedef struct {
+  char      *title;
+  char      *link;
+  char      *format;
+  GPtrArray *articles;
+  GPtrArray *events;
+  GPtrArray *discovered;
+} ParseOutput;
+
+static void run_start_next (Run *run);
+
+ChronicleSyncResult *
+chronicle_sync_result_copy (const ChronicleSyncResult *result)
+{
+  ChronicleSyncResult *copy = g_memdup2 (result, sizeof *result);
+
+  copy->title = g_strdup (result->title);
+  copy->url = g_strdup (result->url);
+  copy->error = g_strdup (result->error);
+  return copy;
+}
+
+void
+chronicle_sync_result_free (ChronicleSyncResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->title);
+  g_free (result->url);
+  g_free (result->error);
+  g_free (result);
+}
+
+static void
+parse_input_free (ParseInput *input)
+{
+  g_clear_pointer (&input->body, g_bytes_unref);
+  g_free (input->url);
+  g_free (input->charset);
+  g_free (input->source_title);
+  g_free (input);
+}
+
+static void
+parse_output_free (ParseOutput *output)
+{
+  g_free (output->title);
+  g_free (output->link);
+  g_free (output->format);
+  g_clear_pointer (&output->articles, g_ptr_array_unref);
+  g_clear_pointer (&output->events, g_ptr_array_unref);
+  g_clear_pointer (&output->discovered, g_ptr_array_unref);
+  g_free (output);
+}
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->source);
+  chronicle_sync_result_free (job->result);
+  g_free (job->fetch_url);
+  g_free (job->etag);
+  g_free (job->last_modified);
+  g_free (job->feed_title);
+  g_free (job->feed_link);
+  g_free (job->format);
+  g_free (job);
+}
+
+/* Worker thread: parse, discover, convert, process. */
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseInput *input = task_data;
+  g_autoptr(ChronicleFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  ParseOutput *output;
+  gsize len = 0;
+  const char *data = NULL;
+
+  if (input->kind == CHRONICLE_SOURCE_KIND_FILE)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (input->url);
+      feed = chronicle_local_load_file (file, cancellable, &error);
+    }
+  else
+    {
+      data = g_bytes_get_data (input->body, &len);
+      feed = chronicle_feed_parse_for_kind (input->kind, data, len, input->url, input->charset,
+                                            &error);
+    }
+
+  output = g_new0 (ParseOutput, 1);
+
+  if (feed == NULL)
+    {
+      if (g_error_matches (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_WEB_PAGE) && data != NULL)
+        {
+          output->discovered = chronicle_html_discover_feeds (data, len, input->url);
+          if (output->discovered->len > 0)
+            {
+              g_task_return_pointer (task, output, (GDestroyNotify) parse_output_free);
+              return;
+            }
+          g_clear_error (&error);
+          g_set_error (&error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_WEB_PAGE,
+                       _("This address is a web page, not a feed, and the page names no feed."));
+        }
+      parse_output_free (output);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  output->title = g_strdup (feed->title);
+  output->link = g_strdup (feed->link);
+  output->format = g_strdup (feed->format);
+  output->articles = chronicle_feed_to_articles (feed, input->source_id, input->source_title,
+                                                 g_get_real_time () / G_USEC_PER_SEC);
+  output->events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (input->process != NULL)
+    for (guint i = 0; i < output->articles->len; i++)
+      {
+        if (g_cancellable_is_cancelled (cancellable))
+          break;
+        input->process (g_ptr_array_index (output->articles, i), output->events,
+                        input->process_data);
+      }
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      parse_output_free (output);
+      return;
+    }
+
+  g_task_return_pointer (task, output, (GDestroyNotify) parse_output_free);
+}
+
+static void
+run_finish (Run *run)
+{
+  ChronicleSyncService *self = run->self;
+
+  self->run = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  for (guint i = 0; i < run->waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (run->waiters, i);
+
+      if (run->error != NULL)
+        g_task_return_error (task, g_error_copy (run->error));
+      else if (g_cancellable_is_cancelled (run->cancellable))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 _("The sync was cancelled."));
+      else
+        g_task_return_pointer (task, g_ptr_array_ref (run->results),
+                               (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  g_signal_emit (self, signals[FINISHED], 0);
+
+  g_ptr_array_unref (run->waiters);
+  g_queue_clear_full (&run->queue, g_object_unref);
+  g_ptr_array_unref (run->results);
+  g_object_unref (run->cancellable);
+  g_clear_error (&run->error);
+  g_free (run);
+  g_object_unref (self);
+}
+
+static void
+job_done (Job *job)
+{
+  Run *run = job->run;
+  ChronicleSyncService *self = run->self;
+  ChronicleSyncResult *result = g_steal_pointer (&job->result);
+  gint64 *key = g_new (gint64, 1);
+
+  result->finished = g_get_real_time () / G_USEC_PER_SEC;
+  *key = result->source_id;
+  g_hash_table_replace (self->status, key, chronicle_sync_result_copy (result));
+  g_ptr_array_add (run->results, result);
+  job_free (job);
+
+  run->done++;
+  run->in_flight--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCES_DONE]);
+  g_signal_emit (self, signals[SOURCE_FINISHED], 0, result);
+
+  run_start_next (run);
+  if (run->in_flight == 0 && g_queue_is_empty (&run->queue))
+    run_finish (run);
+}
+
+static void
+source_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!chronicle_store_update_source_finish (CHRONICLE_STORE (object), result, &error))
+    {
+      g_debug ("Could not save the state of source %" G_GINT64_FORMAT ": %s",
+                      job->result->source_id, error->message);
+      if (job->result->ok)
+        {
+          job->result->ok = FALSE;
+          job->result->error = g_strdup_printf (_("The source's state could not be saved: %s"),
+                                                error->message);
+        }
+    }
+
+  job_done (job);
+}
+
+static void
+job_fail (Job    *job,
+          GError *error)
+{
+  ChronicleSyncService *self = job->run->self;
+
+  job->result->ok = FALSE;
+  job->result->error = g_strdup (error->message);
+
+  /* A cancelled sync is no fault of the source. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      job_done (job);
+      return;
+    }
+
+  chronicle_source_set_last_error (job->source, error->message);
+  chronicle_store_update_source_async (self->store, job->source, NULL, source_saved_cb, job);
+}
+
+static void
+job_succeed (Job *job)
+{
+  ChronicleSyncService *self = job->run->self;
+  ChronicleSourceKind kind;
+
+  job->result->ok = TRUE;
+  chronicle_source_set_last_error (job->source, NULL);
+  chronicle_source_set_last_success (job->source, g_get_real_time () / G_USEC_PER_SEC);
+  if (!job->result->not_modified)
+    {
+      chronicle_source_set_etag (job->source, job->etag);
+      chronicle_source_set_last_modified (job->source, job->last_modified);
+    }
+  if (g_strcmp0 (job->fetch_url, chronicle_source_get_url (job->source)) != 0)
+    chronicle_source_set_url (job->source, job->fetch_url);
+  if (job->format != NULL && chronicle_source_get_kind (job->source) != CHRONICLE_SOURCE_KIND_FILE
+      && chronicle_sync_kind_from_format (job->format, &kind))
+    chronicle_source_set_kind (job->source, kind);
+  if ((chronicle_source_get_title (job->source) == NULL
+       || *chronicle_source_get_title (job->source) == '\0') && job->feed_title != NULL)
+    chronicle_source_set_title (job->source, job->feed_title);
+  if (chronicle_source_get_site_url (job->source) == NULL && job->feed_link != NULL)
+    chronicle_source_set_site_url (job->source, job->feed_link);
+
+  g_free (job->result->url);
+  job->result->url = g_strdup (chronicle_source_get_url (job->source));
+  if (job->result->title == NULL)
+    job->result->title = g_strdup (chronicle_source_get_title (job->source));
+
+  chronicle_store_update_source_async (self->store, job->source, NULL, source_saved_cb, job);
+}
+
+static void
+upserted_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  ChronicleUpsertStats stats = { 0 };
+
+  ids = chronicle_store_upsert_articles_finish (CHRONICLE_STORE (object), result, &stats, &error);
+  if (ids == NULL)
+    {
+      g_autoptr(GError) sentence =
+        g_error_new (CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_PARSE,
+                     _("The articles could not be stored: %s"), error->message);
+      job_fail (job, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? error : sentence);
+      return;
+    }
+
+  job->result->added = stats.inserted;
+  job->result->updated = stats.updated;
+  job->result->unchanged = stats.unchanged;
+  job->result->duplicates = stats.duplicates;
+  job_succeed (job);
+}
+
+static void job_fetch (Job *job);
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Job *job = user_data;
+  ChronicleSyncService *self = job->run->self;
+  g_autoptr(GError) error = NULL;
+  ParseOutput *output;
+
+  output = g_task_propagate_pointer (G_TASK (result), &error);
+  if (output == NULL)
+    {
+      job_fail (job, error);
+      return;
+    }
+
+  if (output->discovered != NULL)
+    {
+      if (job->discovered)
+        {
+          g_autoptr(GError) loop = g_error_new (CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_WEB_PAGE,
+                                                _("The feed the web page names is a web page too."));
+          parse_output_free (output);
+          job_fail (job, loop);
+          return;
+        }
+      /* A web site: follow its first feed link and keep that address. */
+      job->discovered = TRUE;
+      g_free (job->fetch_url);
+      job->fetch_url = g_strdup (g_ptr_array_index (output->discovered, 0));
+      parse_output_free (output);
+      job_fetch (job);
+      return;
+    }
+
+  job->feed_title = g_steal_pointer (&output->title);
+  job->feed_link = g_steal_pointer (&output->link);
+  job->format = g_steal_pointer (&output->format);
+
+  if (output->articles->len == 0)
+    {
+      parse_output_free (output);
+      job_succeed (job);
+      return;
+    }
+
+  chronicle_store_upsert_articles_async (self->store, output->articles,
+                                         output->events->len > 0 ? output->events : NULL,
+                                         NULL, upserted_cb, job);
+  parse_output_free (output);
+}
+
+static void
+job_parse (Job        *job,
+           GBytes     *body,
+           const char *charset)
+{
+  ChronicleSyncService *self = job->run->self;
+  g_autoptr(GTask) task = g_task_new (self, job->run->cancellable, parsed_cb, job);
+  ParseInput *input = g_new0 (ParseInput, 1);
+
+  input->kind = chronicle_source_get_kind (job->source);
+  input->body = body != NULL ? g_bytes_ref (body) : NULL;
+  input->url = g_strdup (job->fetch_url);
+  input->charset = g_strdup (charset);
+  input->source_id = chronicle_source_get_id (job->source);
+  input->source_title = g_strdup (chronicle_source_get_title (job->source));
+  input->process = self->process;
+  input->process_data = self->process_data;
+  g_task_set_source_tag (task, job_parse);
+  g_task_set_task_data (task, input, (GDestroyNotify) parse_input_free);
+  g_task_run_in_thread (task, parse_thread);
+}
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleHttpResponse) response = NULL;
+
+  response = chronicle_http_fetch_finish (CHRONICLE_HTTP (object), result, &error);
+  if (response == NULL)
+    {
+      job_fail (job, error);
+      return;
+    }
+
+  /* A permanent redirect: the new address is kept once this sync succeeds. */
+  if (response->permanent_url != NULL)
+    {
+      g_free (job->fetch_url);
+      job->fetch_url = g_strdup (response->permanent_url);
+    }
+
+  if (response->status == 304)
+    {
+      job->result->not_modified = TRUE;
+      job_succeed (job);
+      return;
+    }
+
+  job->etag = g_strdup (response->etag);
+  job->last_modified = g_strdup (response->last_modified);
+  job_parse (job, response->body, response->charset);
+}
+
+static void
+job_fetch (Job *job)
+{
+  ChronicleSyncService *self = job->run->self;
+  gboolean same_url = g_strcmp0 (job->fetch_url, chronicle_source_get_url (job->source)) == 0;
+
+  /* Validators belong to the stored address only. */
+  chronicle_http_fetch_async (self->http, job->fetch_url,
+                              same_url ? chronicle_source_get_etag (job->source) : NULL,
+                              same_url ? chronicle_source_get_last_modified (job->source) : NULL,
+                              job->run->cancellable, fetched_cb, job);
+}
+
+static void
+job_start (Run             *run,
+           ChronicleSource *source)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->run = run;
+  job->source = source;
+  job->fetch_url = g_strdup (chronicle_source_get_url (source));
+  job->result = g_new0 (ChronicleSyncResult, 1);
+  job->result->source_id = chronicle_source_get_id (source);
+  job->result->title = g_strdup (chronicle_source_get_title (source));
+  job->result->url = g_strdup (job->fetch_url);
+  run->in_flight++;
+
+  if (chronicle_source_get_kind (source) == CHRONICLE_SOURCE_KIND_FILE)
+    job_parse (job, NULL, NULL);
+  else
+    job_fetch (job);
+}
+
+static void
+run_start_next (Run *run)
+{
+  while (run->in_flight < MAX_PARALLEL && !g_queue_is_empty (&run->queue))
+    {
+      ChronicleSource *source = g_queue_pop_head (&run->queue);
+
+      if (g_cancellable_is_cancelled (run->cancellable))
+        {
+          g_object_unref (source);
+          continue;
+        }
+      job_start (run, source);
+    }
+}
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Run *run = user_data;
+  ChronicleSyncService *self = run->self;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sources = chronicle_store_list_sources_finish (CHRONICLE_STORE (object), result, &error);
+  if (sources == NULL)
+    {
+      run->error = g_steal_pointer (&error);
+      run_finish (run);
+      return;
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ChronicleSource *source = g_ptr_array_index (sources, i);
+
+      if (run->only_source > 0 ? chronicle_source_get_id (source) != run->only_source
+                               : !chronicle_source_get_enabled (source))
+        continue;
+      g_queue_push_tail (&run->queue, g_object_ref (source));
+    }
+
+  if (run->only_source > 0 && g_queue_is_empty (&run->queue))
+    {
+      run->error = g_error_new (CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_INVALID_SOURCE,
+                                _("There is no source with the id %" G_GINT64_FORMAT "."),
+                                run->only_source);
+      run_finish (run);
+      return;
+    }
+
+  run->total = g_queue_get_length (&run->queue);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCES_TOTAL]);
+
+  if (run->total == 0)
+    {
+      run_finish (run);
+      return;
+    }
+
+  run_start_next (run);
+}
+
+static void
+waiter_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+timer_cb (gpointer user_data)
+{
+  ChronicleSyncService *self = user_data;
+
+  chronicle_sync_service_sync_now (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+restart_timer (ChronicleSyncService *self)
+{
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->interval > 0)
+    self->timer_id = g_timeout_add_seconds (self->interval, timer_cb, self);
+}
+
+static void
+interval_changed_cb (GSettings            *settings,
+                     const char           *key,
+                     ChronicleSyncService *self)
+{
+  /* off, 15min, 1h, 3h, daily */
+  static const guint seconds[] = { 0, 15 * 60, 60 * 60, 3 * 60 * 60, 24 * 60 * 60 };
+  int value = g_settings_get_enum (settings, "sync-interval");
+
+  if (value >= 0 && (guint) value < G_N_ELEMENTS (seconds))
+    chronicle_sync_service_set_interval (self, seconds[value]);
+}
+
+static void
+chronicle_sync_service_dispose (GObject *object)
+{
+  ChronicleSyncService *self = (ChronicleSyncService *) object;
+
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_object (&self->settings);
+  if (self->process_destroy != NULL)
+    g_clear_pointer (&self->process_data, self->process_destroy);
+  self->process = NULL;
+
+  G_OBJECT_CLASS (chronicle_sync_service_parent_class)->dispose (object);
+}
+
+static void
+chronicle_sync_service_finalize (GObject *object)
+{
+  ChronicleSyncService *self = (ChronicleSyncService *) object;
+
+  g_assert (self->run == NULL);
+  g_clear_object (&self->store);
+  g_clear_object (&self->http);
+  g_clear_pointer (&self->status, g_hash_table_unref);
+
+  G_OBJECT_CLASS (chronicle_sync_service_parent_class)->finalize (object);
+}
+
+static void
+chronicle_sync_service_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  ChronicleSyncService *self = CHRONICLE_SYNC_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_RUNNING:
+      g_value_set_boolean (value, chronicle_sync_service_get_running (self));
+      break;
+    case PROP_SOURCES_DONE:
+      g_value_set_uint (value, chronicle_sync_service_get_sources_done (self));
+      break;
+    case PROP_SOURCES_TOTAL:
+      g_value_set_uint (value, chronicle_sync_service_get_sources_total (self));
+      break;
+    case PROP_INTERVAL:
+      g_value_set_uint (value, self->interval);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_sync_service_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  ChronicleSyncService *self = CHRONICLE_SYNC_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_INTERVAL:
+      chronicle_sync_service_set_interval (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_sync_service_class_init (ChronicleSyncServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = chronicle_sync_service_dispose;
+  object_class->finalize = chronicle_sync_service_finalize;
+  object_class->get_property = chronicle_sync_service_get_property;
+  object_class->set_property = chronicle_sync_service_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CHRONICLE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ChronicleSyncService:running:
+   *
+   * Whether a sync runs now.
+   */
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ChronicleSyncService:sources-done:
+   *
+   * How many sources the running sync has finished (progress: done of total).
+   */
+  properties[PROP_SOURCES_DONE] =
+    g_param_spec_uint ("sources-done", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCES_TOTAL] =
+    g_param_spec_uint ("sources-total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ChronicleSyncService:interval:
+   *
+   * Seconds between periodic syncs, 0 for none. Follows the `sync-interval` setting
+   * after chronicle_sync_service_bind_settings().
+   */
+  properties[PROP_INTERVAL] =
+    g_param_spec_uint ("interval", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ChronicleSyncService::source-finished:
+   * @self: the service
+   * @result: the source's #ChronicleSyncResult
+   *
+   * Emitted on the main thread when one source is done, with success or not.
+   */
+  signals[SOURCE_FINISHED] =
+    g_signal_new ("source-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  CHRONICLE_TYPE_SYNC_RESULT | G_SIGNAL_TYPE_STATIC_SCOPE);
+  /**
+   * ChronicleSyncService::finished:
+   * @self: the service
+   *
+   * Emitted when a sync run is over.
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+chronicle_sync_service_init (ChronicleSyncService *self)
+{
+  self->http = chronicle_http_new ();
+  self->status = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify) chronicle_sync_result_free);
+}
+
+/**
+ * chronicle_sync_service_new:
+ * @store: the store to write to
+ *
+ * Returns: (transfer full): a sync service; periodic sync is off until
+ *   chronicle_sync_service_set_interval() or chronicle_sync_service_bind_settings()
+ */
+ChronicleSyncService *
+chronicle_sync_service_new (ChronicleStore *store)
+{
+  g_return_val_if_fail (CHRONICLE_IS_STORE (store), NULL);
+
+  return g_object_new (CHRONICLE_TYPE_SYNC_SERVICE, "store", store, NULL);
+}
+
+ChronicleStore *
+chronicle_sync_service_get_store (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * chronicle_sync_service_get_http:
+ * @self: a #ChronicleSyncService
+ *
+ * Returns: (transfer none): the HTTP client, e.g. to shorten its timeout in tests
+ */
+ChronicleHttp *
+chronicle_sync_service_get_http (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), NULL);
+
+  return self->http;
+}
+
+gboolean
+chronicle_sync_service_get_running (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), FALSE);
+
+  return self->run != NULL;
+}
+
+guint
+chronicle_sync_service_get_sources_done (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), 0);
+
+  return self->run != NULL ? self->run->done : 0;
+}
+
+guint
+chronicle_sync_service_get_sources_total (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), 0);
+
+  return self->run != NULL ? self->run->total : 0;
+}
+
+guint
+chronicle_sync_service_get_interval (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), 0);
+
+  return self->interval;
+}
+
+void
+chronicle_sync_service_set_interval (ChronicleSyncService *self,
+                                     guint                 seconds)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+
+  if (self->interval == seconds)
+    return;
+
+  self->interval = seconds;
+  restart_timer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVAL]);
+}
+
+/**
+ * chronicle_sync_service_bind_settings:
+ * @self: a #ChronicleSyncService
+ *
+ * Follows the `sync-interval` key of the application's settings when its schema is
+ * installed. Without the schema (the CLI from a build tree, say) nothing happens.
+ *
+ * Returns: %TRUE when the settings were found
+ */
+gboolean
+chronicle_sync_service_bind_settings (ChronicleSyncService *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), FALSE);
+
+  if (source == NULL)
+    return FALSE;
+  schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "sync-interval"))
+    return FALSE;
+
+  g_clear_object (&self->settings);
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->settings, "changed::sync-interval",
+                           G_CALLBACK (interval_changed_cb), self, 0);
+  interval_changed_cb (self->settings, "sync-interval", self);
+  return TRUE;
+}
+
+/**
+ * chronicle_sync_service_set_process_func:
+ * @self: a #ChronicleSyncService
+ * @func: (nullable): the step each article goes through on the worker thread
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * The hook for extraction; see #ChronicleSyncProcessFunc.
+ */
+void
+chronicle_sync_service_set_process_func (ChronicleSyncService     *self,
+                                         ChronicleSyncProcessFunc  func,
+                                         gpointer                  user_data,
+                                         GDestroyNotify            destroy)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+  g_return_if_fail (self->run == NULL);
+
+  if (self->process_destroy != NULL)
+    g_clear_pointer (&self->process_data, self->process_destroy);
+  self->process = func;
+  self->process_data = user_data;
+  self->process_destroy = destroy;
+}
+
+/**
+ * chronicle_sync_service_get_status:
+ * @self: a #ChronicleSyncService
+ * @source_id: a source
+ *
+ * Returns: (nullable) (transfer none): the outcome of the source's last sync in this
+ *   session (the store keeps last success and last error across sessions)
+ */
+const ChronicleSyncResult *
+chronicle_sync_service_get_status (ChronicleSyncService *self,
+                                   gint64                source_id)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), NULL);
+
+  return g_hash_table_lookup (self->status, &source_id);
+}
+
+/**
+ * chronicle_sync_service_sync_async:
+ * @self: a #ChronicleSyncService
+ * @source_id: one source's id, or 0 for every enabled source
+ * @cancellable: (nullable): cancels the whole run
+ * @callback: called when the run is over
+ * @user_data: data for @callback
+ *
+ * Syncs. When a run is going on, the request joins it and completes with it.
+ */
+void
+chronicle_sync_service_sync_async (ChronicleSyncService *self,
+                                   gint64                source_id,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  GTask *task;
+  Run *run;
+
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chronicle_sync_service_sync_async);
+  /* The run reports cancellation itself, with the results so far discarded. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->run != NULL)
+    {
+      run = self->run;
+      g_ptr_array_add (run->waiters, task);
+      if (cancellable != NULL)
+        g_cancellable_connect (cancellable, G_CALLBACK (waiter_cancelled_cb),
+                               g_object_ref (run->cancellable), g_object_unref);
+      return;
+    }
+
+  run = g_new0 (Run, 1);
+  run->self = g_object_ref (self);
+  run->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (run->waiters, task);
+  g_queue_init (&run->queue);
+  run->results = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_sync_result_free);
+  run->cancellable = g_cancellable_new ();
+  run->only_source = source_id;
+  if (cancellable != NULL)
+    g_cancellable_connect (cancellable, G_CALLBACK (waiter_cancelled_cb),
+                           g_object_ref (run->cancellable), g_object_unref);
+  self->run = run;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCES_DONE]);
+
+  chronicle_store_list_sources_async (self->store, NULL, listed_cb, run);
+}
+
+/**
+ * chronicle_sync_service_sync_finish:
+ * @self: a #ChronicleSyncService
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type ChronicleSyncResult): one result per
+ *   source synced, failures included; %NULL with @error when the run could not happen
+ *   or was cancelled
+ */
+GPtrArray *
+chronicle_sync_service_sync_finish (ChronicleSyncService  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+sync_now_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = chronicle_sync_service_sync_finish (CHRONICLE_SYNC_SERVICE (object), result, &error);
+  if (results == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Sync failed: %s", error->message);
+}
+
+/**
+ * chronicle_sync_service_sync_now:
+ * @self: a #ChronicleSyncService
+ *
+ * Starts a sync of every enabled source (or joins the running one); watch the
+ * signals and properties for its progress.
+ */
+void
+chronicle_sync_service_sync_now (ChronicleSyncService *self)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+
+  chronicle_sync_service_sync_async (self, 0, NULL, sync_now_cb, NULL);
+}
+
+/**
+ * chronicle_sync_service_cancel:
+ * @self: a #ChronicleSyncService
+ *
+ * Cancels the running sync, if any. Sources already stored stay stored.
+ */
+void
+chronicle_sync_service_cancel (ChronicleSyncService *self)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+
+  if (self->run != NULL)
+    g_cancellable_cancel (self->run->cancellable);
+}

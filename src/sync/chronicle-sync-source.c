@@ -1,0 +1,210 @@
+/* chronicle-sync-source.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-sync"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
+#include "chronicle-http.h"
+#include "chronicle-sync-error.h"
+#include "chronicle-sync-source.h"
+
+/* What a person types as a source, turned into a kind and an address:
+ *   https://example.org/feed.xml     a feed, or a web site whose feed is discovered
+ *   gdelt:QUERY                      a GDELT DOC 2.0 ArtList query (e.g. sourcecountry:ukraine)
+ *   guardian:QUERY                   a Guardian content API search
+ *   /path/to/file, file:///…         local files */
+
+#define GUARDIAN_HOST "content.guardianapis.com"
+
+/**
+ * chronicle_gdelt_url:
+ * @query: a GDELT query, e.g. `sourcecountry:ukraine` or `"Lavrov" Kerry`
+ * @timespan: (nullable): how far back, e.g. `1d`, `3h`, `1w` (default 1d)
+ *
+ * Returns: (transfer full): the DOC 2.0 API address of an ArtList in JSON
+ */
+char *
+chronicle_gdelt_url (const char *query,
+                     const char *timespan)
+{
+  g_autofree char *escaped = g_uri_escape_string (query, NULL, FALSE);
+  g_autofree char *span = g_uri_escape_string (timespan != NULL ? timespan
+                                                                : CHRONICLE_GDELT_DEFAULT_TIMESPAN,
+                                               NULL, FALSE);
+
+  return g_strdup_printf ("https://" CHRONICLE_HTTP_GDELT_HOST "/api/v2/doc/doc?query=%s"
+                          "&mode=ArtList&format=json&maxrecords=75&timespan=%s&sort=DateDesc",
+                          escaped, span);
+}
+
+/**
+ * chronicle_guardian_url:
+ * @query: search words
+ * @api_key: (nullable): the user's key; `test` works for trying
+ *
+ * Returns: (transfer full): the /search address with body text, byline, thumbnail
+ *   and keyword tags
+ */
+char *
+chronicle_guardian_url (const char *query,
+                        const char *api_key)
+{
+  g_autofree char *escaped = g_uri_escape_string (query, NULL, FALSE);
+  g_autofree char *key = g_uri_escape_string (api_key != NULL ? api_key : CHRONICLE_GUARDIAN_TEST_KEY,
+                                              NULL, FALSE);
+
+  return g_strdup_printf ("https://" GUARDIAN_HOST "/search?q=%s"
+                          "&show-fields=bodyText,byline,thumbnail&show-tags=keyword"
+                          "&order-by=newest&page-size=50&api-key=%s", escaped, key);
+}
+
+/**
+ * chronicle_sync_kind_for_url:
+ * @url: an address
+ *
+ * Returns: %CHRONICLE_SOURCE_KIND_GDELT or %CHRONICLE_SOURCE_KIND_GUARDIAN for their
+ *   API hosts, %CHRONICLE_SOURCE_KIND_FILE for file URIs, else
+ *   %CHRONICLE_SOURCE_KIND_RSS (the feed's real format is learnt when it is parsed)
+ */
+ChronicleSourceKind
+chronicle_sync_kind_for_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host;
+
+  if (uri == NULL)
+    return CHRONICLE_SOURCE_KIND_RSS;
+  if (g_strcmp0 (g_uri_get_scheme (uri), "file") == 0)
+    return CHRONICLE_SOURCE_KIND_FILE;
+
+  host = g_uri_get_host (uri);
+  if (host != NULL && g_ascii_strcasecmp (host, CHRONICLE_HTTP_GDELT_HOST) == 0)
+    return CHRONICLE_SOURCE_KIND_GDELT;
+  if (host != NULL && g_ascii_strcasecmp (host, GUARDIAN_HOST) == 0)
+    return CHRONICLE_SOURCE_KIND_GUARDIAN;
+
+  return CHRONICLE_SOURCE_KIND_RSS;
+}
+
+/**
+ * chronicle_sync_resolve_address:
+ * @address: what the person typed
+ * @api_key: (nullable): the Guardian API key for `guardian:` addresses
+ * @kind: (out): the source kind
+ * @url: (out) (transfer full): the address to store
+ * @title: (out) (transfer full) (nullable): a title when one follows from @address
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @address can be a source
+ */
+gboolean
+chronicle_sync_resolve_address (const char           *address,
+                                const char           *api_key,
+                                ChronicleSourceKind  *kind,
+                                char                **url,
+                                char                **title,
+                                GError              **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (address != NULL, FALSE);
+
+  clean = g_strstrip (g_strdup (address));
+  *title = NULL;
+
+  if (g_str_has_prefix (clean, "gdelt:") && clean[6] != '\0')
+    {
+      *kind = CHRONICLE_SOURCE_KIND_GDELT;
+      *url = chronicle_gdelt_url (clean + 6, NULL);
+      *title = g_strdup_printf ("GDELT: %s", clean + 6);
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (clean, "guardian:") && clean[9] != '\0')
+    {
+      *kind = CHRONICLE_SOURCE_KIND_GUARDIAN;
+      *url = chronicle_guardian_url (clean + 9, api_key);
+      *title = g_strdup_printf ("The Guardian: %s", clean + 9);
+      return TRUE;
+    }
+
+  scheme = g_uri_parse_scheme (clean);
+  if (scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0
+                         || g_ascii_strcasecmp (scheme, "https") == 0))
+    {
+      g_autoptr(GUri) uri = g_uri_parse (clean, G_URI_FLAGS_NONE, NULL);
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+        {
+          g_set_error (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_INVALID_SOURCE,
+                       _("“%s” is not a valid web address."), clean);
+          return FALSE;
+        }
+      *url = g_uri_to_string (uri);
+      *kind = chronicle_sync_kind_for_url (*url);
+      return TRUE;
+    }
+
+  if (scheme == NULL || g_ascii_strcasecmp (scheme, "file") == 0)
+    {
+      g_autoptr(GFile) file = scheme != NULL ? g_file_new_for_uri (clean)
+                                             : g_file_new_for_commandline_arg (clean);
+
+      if (!g_file_query_exists (file, NULL))
+        {
+          g_set_error (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_INVALID_SOURCE,
+                       _("“%s” is neither a web address nor an existing file."), clean);
+          return FALSE;
+        }
+      *url = g_file_get_uri (file);
+      *kind = CHRONICLE_SOURCE_KIND_FILE;
+      *title = g_file_get_basename (file);
+      return TRUE;
+    }
+
+  g_set_error (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_INVALID_SOURCE,
+               _("Chronicle cannot read “%s” addresses; use http, https, gdelt:, guardian: "
+                 "or a file."), scheme);
+  return FALSE;
+}
+
+/**
+ * chronicle_sync_kind_from_format:
+ * @format: a #ChronicleFeed format name
+ * @kind: (out): the source kind for it
+ *
+ * Returns: %TRUE when @format names a feed format
+ */
+gboolean
+chronicle_sync_kind_from_format (const char          *format,
+                                 ChronicleSourceKind *kind)
+{
+  if (format == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (format, "rss-"))
+    *kind = CHRONICLE_SOURCE_KIND_RSS;
+  else if (g_str_has_prefix (format, "atom-"))
+    *kind = CHRONICLE_SOURCE_KIND_ATOM;
+  else if (g_str_has_prefix (format, "jsonfeed-"))
+    *kind = CHRONICLE_SOURCE_KIND_JSONFEED;
+  else if (strcmp (format, "gdelt") == 0)
+    *kind = CHRONICLE_SOURCE_KIND_GDELT;
+  else if (strcmp (format, "guardian") == 0)
+    *kind = CHRONICLE_SOURCE_KIND_GUARDIAN;
+  else
+    return FALSE;
+
+  return TRUE;
+}

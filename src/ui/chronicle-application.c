@@ -17,6 +17,7 @@
 #include "chronicle-preferences-window.h"
 #include "chronicle-profile.h"
 #include "chronicle-store.h"
+#include "chronicle-sync-service.h"
 #include "chronicle-ui.h"
 #include "chronicle-window.h"
 
@@ -27,6 +28,7 @@ struct _ChronicleApplication
   GSettings      *settings;
   char           *db_path;
   ChronicleStore *store;
+  ChronicleSyncService *sync;
   GError         *store_error;
   gboolean        load_sample;
 };
@@ -128,6 +130,12 @@ chronicle_application_startup (GApplication *app)
    * and the window says so. */
   self->store = chronicle_store_open_sync (chronicle_application_get_db_path (self), NULL,
                                            &self->store_error);
+  if (self->store != NULL)
+    {
+      /* One sync service for the application; it follows the sync interval. */
+      self->sync = chronicle_sync_service_new (self->store);
+      chronicle_sync_service_bind_settings (self->sync);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -157,6 +165,11 @@ chronicle_application_activate (GApplication *app)
     }
   else if (self->store != NULL && chronicle_store_get_recovery_error (self->store) != NULL)
     chronicle_window_add_toast (window, chronicle_store_get_recovery_error (self->store)->message);
+
+  if (self->load_sample)
+    chronicle_window_load_sample_if_empty (window);
+  else if (self->sync != NULL && g_settings_get_boolean (self->settings, "sync-at-startup"))
+    chronicle_sync_service_sync_now (self->sync);
 }
 
 static void
@@ -165,6 +178,9 @@ chronicle_application_finalize (GObject *object)
   ChronicleApplication *self = CHRONICLE_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  if (self->sync != NULL)
+    chronicle_sync_service_cancel (self->sync);
+  g_clear_object (&self->sync);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);
@@ -278,4 +294,18 @@ chronicle_application_get_load_sample (ChronicleApplication *self)
   g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), FALSE);
 
   return self->load_sample;
+}
+
+/**
+ * chronicle_application_get_sync_service:
+ * @self: a #ChronicleApplication
+ *
+ * Returns: (transfer none) (nullable): the sync service, %NULL without a store
+ */
+ChronicleSyncService *
+chronicle_application_get_sync_service (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
+
+  return self->sync;
 }

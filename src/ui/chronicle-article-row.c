@@ -126,7 +126,8 @@ update (ChronicleArticleRow *self)
   source = chronicle_article_get_source_title (a);
   read = chronicle_article_get_read (a);
 
-  if (chronicle_article_get_published (a) > 0)
+  if (chronicle_article_get_published (a) > 0
+      && chronicle_format_has_time (chronicle_article_get_published (a)))
     {
       published = g_date_time_new_from_unix_local (chronicle_article_get_published (a));
       time = chronicle_format_time (published);

@@ -681,10 +681,14 @@ chronicle_article_view_set_article (ChronicleArticleView *self,
 
       published = g_date_time_new_from_unix_local (chronicle_article_get_published (article));
       date = chronicle_format_date (published);
-      time = chronicle_format_time (published);
       if (meta->len > 0)
         g_string_append (meta, " · ");
-      g_string_append_printf (meta, "%s, %s", date, time);
+      g_string_append (meta, date);
+      if (chronicle_format_has_time (chronicle_article_get_published (article)))
+        {
+          time = chronicle_format_time (published);
+          g_string_append_printf (meta, ", %s", time);
+        }
     }
   gtk_label_set_text (self->meta_label, meta->str);
   gtk_label_set_text (self->title_label, title ? title : _("Untitled"));

@@ -233,3 +233,18 @@ chronicle_format_highlight (const char *text,
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/**
+ * chronicle_format_has_time:
+ * @unix_time: a publication time
+ *
+ * Many sources give a date without a time, stored as midnight UTC; showing
+ * "00:00" (or "01:00" in Paris) for those would be made up.
+ *
+ * Returns: %FALSE when @unix_time is exactly midnight UTC
+ */
+gboolean
+chronicle_format_has_time (gint64 unix_time)
+{
+  return unix_time % 86400 != 0;
+}

@@ -16,6 +16,7 @@ char *chronicle_format_day_heading (GDateTime *day,
 char *chronicle_format_date        (GDateTime *date);
 char *chronicle_format_time        (GDateTime *date);
 char *chronicle_format_count       (guint      n_articles);
+gboolean chronicle_format_has_time (gint64     unix_time);
 char *chronicle_format_flag        (const char *country_code);
 char *chronicle_format_highlight   (const char *text,
                                     const char *search);

@@ -1314,3 +1314,53 @@ _chronicle_time_ruler_scroll (ChronicleTimeRuler *self,
     return;
   self->scroll_accumulator = 0;
 }
+
+/**
+ * chronicle_time_ruler_zoom_to_fit:
+ * @self: a #ChronicleTimeRuler
+ *
+ * Picks the finest zoom level at which every bar fits in the ruler's width
+ * (years when nothing fits) and shows the newest bars.
+ */
+void
+chronicle_time_ruler_zoom_to_fit (ChronicleTimeRuler *self)
+{
+  double width;
+  gint64 first = G_MAXINT64, last = G_MININT64;
+  ChronicleRulerZoom zoom;
+
+  g_return_if_fail (CHRONICLE_IS_TIME_RULER (self));
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  if (self->published->len == 0)
+    return;
+  if (width <= 0)
+    width = 400;
+
+  for (guint i = 0; i < self->published->len; i++)
+    {
+      gint64 t = g_array_index (self->published, ChronicleRulerBucket, i).start;
+      first = MIN (first, t);
+      last = MAX (last, t);
+    }
+
+  for (zoom = CHRONICLE_RULER_ZOOM_DAY; zoom < CHRONICLE_RULER_ZOOM_YEAR; zoom++)
+    {
+      gint64 span = chronicle_ruler_zoom_bucket_index (zoom, last)
+                    - chronicle_ruler_zoom_bucket_index (zoom, first) + 1;
+
+      if ((span + 4) * bar_width (zoom) <= width)
+        break;
+    }
+
+  if (zoom != self->zoom)
+    {
+      self->zoom = zoom;
+      rebuild_bars (self);
+      update_accessible_description (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  self->view_set = FALSE;
+  ensure_view (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -74,6 +74,7 @@ void                chronicle_time_ruler_set_selection        (ChronicleTimeRule
 gboolean            chronicle_time_ruler_get_selection        (ChronicleTimeRuler         *self,
                                                               gint64                     *start,
                                                               gint64                     *end);
+void                chronicle_time_ruler_zoom_to_fit          (ChronicleTimeRuler         *self);
 void                chronicle_time_ruler_scroll_to            (ChronicleTimeRuler         *self,
                                                               gint64                      unix_time);
 double              chronicle_time_ruler_x_for_date           (ChronicleTimeRuler         *self,

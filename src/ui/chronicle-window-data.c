@@ -17,17 +17,41 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "chronicle-add-source-dialog.h"
 #include "chronicle-article-list.h"
 #include "chronicle-format.h"
 #include "chronicle-profile.h"
+#include "chronicle-source.h"
+#include "chronicle-sync-source.h"
 #include "chronicle-time-mention.h"
 #include "chronicle-window-private.h"
 
 #define FACETS_PER_KIND  8
 #define REFRESH_DELAY_MS 250
 #define MAX_REPORTED     50000
+#define SAMPLE_RESOURCE  RESOURCE_PREFIX "/sample-news/wikinews-sample.jsonl"
+
+/* One import or add-source request in flight. */
+typedef struct
+{
+  ChronicleWindow *window;
+  GtkWindow       *dialog;   /* Add Source, or NULL */
+  ChronicleSource *source;
+  gboolean         sample;
+} AddRequest;
+
+static void
+add_request_free (AddRequest *request)
+{
+  g_clear_object (&request->window);
+  g_clear_object (&request->dialog);
+  g_clear_object (&request->source);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AddRequest, add_request_free)
 
 /* Profiling: a query change is shown when its list has rows and a frame
  * with them was drawn. */
@@ -165,6 +189,12 @@ histogram_cb (GObject      *object,
   chronicle_timeline_view_set_histogram (self->timeline_view,
                                          (ChronicleRulerBucket *) buckets->data, buckets->len,
                                          NULL, 0);
+  /* The first time there is news, show all of it. */
+  if (!self->ruler_fitted && buckets->len > 0)
+    {
+      self->ruler_fitted = TRUE;
+      chronicle_time_ruler_zoom_to_fit (chronicle_timeline_view_get_ruler (self->timeline_view));
+    }
 
   if (bins->len > 0)
     {
@@ -345,12 +375,26 @@ article_cb (GObject      *object,
                                       chronicle_article_get_starred (self->article));
 }
 
+static void progress_cb        (ChronicleWindow           *self);
+static void source_finished_cb (ChronicleSyncService      *sync,
+                                const ChronicleSyncResult *result,
+                                ChronicleWindow           *self);
+
 /* Internal API */
 
 void
 _chronicle_window_data_attach (ChronicleWindow *self)
 {
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
+  if (self->sync != NULL)
+    {
+      g_signal_connect_object (self->sync, "notify::running", G_CALLBACK (progress_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sync, "notify::sources-done", G_CALLBACK (progress_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sync, "source-finished", G_CALLBACK (source_finished_cb), self,
+                               0);
+    }
   chronicle_store_list_sources_async (self->store, self->cancellable, sources_cb,
                                       g_object_ref (self));
   _chronicle_window_show_state (self, "loading");
@@ -467,10 +511,316 @@ _chronicle_window_data_set_flags (ChronicleWindow  *self,
                                        starred_written_cb, g_object_ref (self));
 }
 
+/* Syncing and importing */
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  ChronicleWindow *self = user_data;
+
+  if (!self->syncing)
+    return G_SOURCE_REMOVE;
+  gtk_progress_bar_pulse (self->sync_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+begin_busy (ChronicleWindow *self)
+{
+  if (!self->syncing)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 120, pulse_cb, g_object_ref (self), g_object_unref);
+  _chronicle_window_set_syncing (self, TRUE, -1);
+}
+
+static void
+progress_cb (ChronicleWindow *self)
+{
+  guint total = chronicle_sync_service_get_sources_total (self->sync);
+  guint done = chronicle_sync_service_get_sources_done (self->sync);
+
+  if (chronicle_sync_service_get_running (self->sync))
+    {
+      if (!self->syncing)
+        begin_busy (self);
+      if (total > 1)
+        _chronicle_window_set_syncing (self, TRUE, (double) done / total);
+    }
+  else
+    _chronicle_window_set_syncing (self, FALSE, 1);
+}
+
+static void
+source_finished_cb (ChronicleSyncService      *sync,
+                    const ChronicleSyncResult *result,
+                    ChronicleWindow           *self)
+{
+  /* Last success, last error and counts changed: list the sources again. */
+  chronicle_store_list_sources_async (self->store, self->cancellable, sources_cb,
+                                      g_object_ref (self));
+}
+
+static char *
+describe_results (GPtrArray *results,
+                  guint     *n_failed)
+{
+  guint added = 0, failed = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const ChronicleSyncResult *r = g_ptr_array_index (results, i);
+
+      added += r->added;
+      if (!r->ok)
+        failed++;
+    }
+
+  if (n_failed != NULL)
+    *n_failed = failed;
+
+  if (failed > 0 && added == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u source could not be synced; see the sidebar",
+                                         "%u sources could not be synced; see the sidebar",
+                                         failed),
+                            failed);
+  if (failed > 0)
+    /* Translators: "%u new articles" then how many sources failed */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u new articles; %u source failed",
+                                         "%u new articles; %u sources failed",
+                                         failed),
+                            added, failed);
+  if (added == 0)
+    return g_strdup (_("No new articles"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles",
+                                       added),
+                          added);
+}
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ChronicleWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *message = NULL;
+
+  results = chronicle_sync_service_sync_finish (CHRONICLE_SYNC_SERVICE (object), result, &error);
+  progress_cb (self);
+  if (results == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        chronicle_window_add_toast (self, error->message);
+      return;
+    }
+
+  message = describe_results (results, NULL);
+  chronicle_window_add_toast (self, message);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(AddRequest) request = user_data;
+  ChronicleWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  const ChronicleSyncResult *r = NULL;
+
+  results = chronicle_sync_service_sync_finish (CHRONICLE_SYNC_SERVICE (object), result, &error);
+  progress_cb (self);
+
+  for (guint i = 0; results != NULL && i < results->len; i++)
+    if (((ChronicleSyncResult *) g_ptr_array_index (results, i))->source_id
+        == chronicle_source_get_id (request->source))
+      r = g_ptr_array_index (results, i);
+
+  if (r == NULL || !r->ok)
+    {
+      const char *why = r != NULL && r->error != NULL ? r->error
+                        : error != NULL ? error->message
+                                        : _("The source could not be read.");
+
+      /* A new source that never worked is not kept; the dialog says why. */
+      if (!request->sample)
+        chronicle_store_remove_source_async (self->store, chronicle_source_get_id (request->source),
+                                             NULL, NULL, NULL);
+      if (request->dialog != NULL)
+        chronicle_add_source_dialog_show_error (CHRONICLE_ADD_SOURCE_DIALOG (request->dialog), why);
+      else
+        chronicle_window_add_toast (self, why);
+      return;
+    }
+
+  if (request->dialog != NULL)
+    gtk_window_destroy (request->dialog);
+
+  {
+    g_autofree char *count = r->added == 0 ? g_strdup (_("No new articles"))
+                             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article",
+                                                             "%u new articles", r->added),
+                                                r->added);
+    chronicle_window_add_toast (self, count);
+  }
+}
+
+static void
+source_added_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AddRequest) request = user_data;
+  ChronicleWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = chronicle_store_add_source_finish (CHRONICLE_STORE (object), result, &error);
+  if (id <= 0)
+    {
+      if (request->dialog != NULL)
+        chronicle_add_source_dialog_show_error (CHRONICLE_ADD_SOURCE_DIALOG (request->dialog),
+                                                error->message);
+      else
+        chronicle_window_add_toast (self, error->message);
+      _chronicle_window_set_syncing (self, FALSE, 1);
+      return;
+    }
+
+  chronicle_source_set_id (request->source, id);
+  chronicle_sync_service_sync_async (self->sync, id, self->cancellable, imported_cb,
+                                     g_steal_pointer (&request));
+}
+
+static void
+existing_sources_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AddRequest) request = user_data;
+  ChronicleWindow *self = request->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *url = chronicle_source_get_url (request->source);
+
+  sources = chronicle_store_list_sources_finish (CHRONICLE_STORE (object), result, &error);
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      ChronicleSource *known = g_ptr_array_index (sources, i);
+
+      if (g_strcmp0 (chronicle_source_get_url (known), url) == 0)
+        {
+          /* Already there: sync it again instead of adding a twin. */
+          g_set_object (&request->source, known);
+          chronicle_sync_service_sync_async (self->sync, chronicle_source_get_id (known),
+                                             self->cancellable, imported_cb,
+                                             g_steal_pointer (&request));
+          return;
+        }
+    }
+
+  {
+    /* Arguments are evaluated in any order: take the source before the request moves. */
+    ChronicleSource *source = request->source;
+
+    chronicle_store_add_source_async (self->store, source, self->cancellable, source_added_cb,
+                                      g_steal_pointer (&request));
+  }
+}
+
+static void
+add_and_sync (ChronicleWindow *self,
+              GtkWindow       *dialog,
+              const char      *address,
+              const char      *title,
+              gboolean         sample)
+{
+  g_autoptr(AddRequest) request = g_new0 (AddRequest, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *resolved_title = NULL;
+  ChronicleSourceKind kind;
+
+  request->window = g_object_ref (self);
+  request->dialog = dialog ? g_object_ref (dialog) : NULL;
+  request->sample = sample;
+
+  if (self->store == NULL || self->sync == NULL)
+    {
+      const char *why = _("The news cache is not open, so nothing can be added.");
+
+      if (dialog != NULL)
+        chronicle_add_source_dialog_show_error (CHRONICLE_ADD_SOURCE_DIALOG (dialog), why);
+      else
+        chronicle_window_add_toast (self, why);
+      return;
+    }
+
+  if (!chronicle_sync_resolve_address (address, NULL, &kind, &url, &resolved_title, &error))
+    {
+      if (dialog != NULL)
+        chronicle_add_source_dialog_show_error (CHRONICLE_ADD_SOURCE_DIALOG (dialog), error->message);
+      else
+        chronicle_window_add_toast (self, error->message);
+      return;
+    }
+
+  request->source = chronicle_source_new (kind, url);
+  chronicle_source_set_title (request->source, title ? title : resolved_title);
+  /* A file is imported once (and again on request); periodic syncs skip it. */
+  chronicle_source_set_enabled (request->source, kind != CHRONICLE_SOURCE_KIND_FILE);
+
+  if (dialog != NULL)
+    chronicle_add_source_dialog_set_busy (CHRONICLE_ADD_SOURCE_DIALOG (dialog), TRUE);
+  begin_busy (self);
+  chronicle_store_list_sources_async (self->store, self->cancellable, existing_sources_cb,
+                                      g_steal_pointer (&request));
+}
+
+/* The sample news is bundled in the resources; the importer reads files, so
+ * it is written once to the user's data folder. */
+static char *
+sample_file (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "chronicle", "sample-news", NULL);
+  g_autofree char *path = g_build_filename (dir, "wikinews-sample.jsonl", NULL);
+  GStatBuf st;
+
+  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  if (g_stat (path, &st) == 0 && (gsize) st.st_size == g_bytes_get_size (bytes))
+    return g_steal_pointer (&path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write %s"), dir);
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
+
 void
 _chronicle_window_data_load_sample (ChronicleWindow *self)
 {
-  chronicle_window_add_toast (self, _("The sample news is not available in this build yet"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sample_file (&error);
+
+  if (path == NULL)
+    {
+      chronicle_window_add_toast (self, error->message);
+      return;
+    }
+
+  add_and_sync (self, NULL, path, _("Wikinews Sample"), TRUE);
 }
 
 void
@@ -479,12 +829,22 @@ _chronicle_window_data_add_source (ChronicleWindow *self,
                                    const char      *url,
                                    GFile           *file)
 {
-  chronicle_add_source_dialog_show_error (CHRONICLE_ADD_SOURCE_DIALOG (dialog),
-                                          _("Adding sources needs the sync service, which this build does not have yet."));
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *uri = file != NULL && path == NULL ? g_file_get_uri (file) : NULL;
+
+  add_and_sync (self, dialog, url ? url : path ? path : uri, NULL, FALSE);
 }
 
 void
 _chronicle_window_data_sync (ChronicleWindow *self)
 {
-  chronicle_window_add_toast (self, _("Syncing is not available in this build yet"));
+  if (self->sync == NULL)
+    {
+      chronicle_window_add_toast (self, _("The news cache is not open, so nothing can be synced."));
+      return;
+    }
+
+  begin_busy (self);
+  chronicle_sync_service_sync_async (self->sync, 0, self->cancellable, sync_done_cb,
+                                     g_object_ref (self));
 }

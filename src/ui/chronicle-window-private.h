@@ -13,6 +13,7 @@
 #include "chronicle-article-view.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-store.h"
+#include "chronicle-sync-service.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-window.h"
 
@@ -24,7 +25,7 @@ struct _ChronicleWindow
 
   GSettings            *settings;
   ChronicleStore       *store;
-  GObject              *sync;            /* ChronicleSyncService, when there is one */
+  ChronicleSyncService *sync;
   ChronicleQuery       *query;
   GListModel           *articles;
   ChronicleArticle     *article;         /* the one in the article pane */
@@ -36,6 +37,7 @@ struct _ChronicleWindow
   gint64                filter_started;  /* profiling: when the query changed */
   gboolean              syncing;
   gboolean              load_sample_when_empty;
+  gboolean              ruler_fitted;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;

@@ -32,6 +32,7 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_STORE,
+  PROP_SYNC,
   PROP_QUERY,
   N_PROPS
 };
@@ -436,6 +437,9 @@ chronicle_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_SYNC:
+      g_value_set_object (value, self->sync);
+      break;
     case PROP_QUERY:
       g_value_set_object (value, self->query);
       break;
@@ -459,6 +463,9 @@ chronicle_window_set_property (GObject      *object,
       break;
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_SYNC:
+      self->sync = g_value_dup_object (value);
       break;
     case PROP_QUERY:
       chronicle_window_set_query (self, g_value_get_object (value));
@@ -515,6 +522,16 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          CHRONICLE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ChronicleWindow:sync:
+   *
+   * What syncs sources and imports files; %NULL disables both.
+   */
+  properties[PROP_SYNC] =
+    g_param_spec_object ("sync", NULL, NULL,
+                         CHRONICLE_TYPE_SYNC_SERVICE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -664,6 +681,7 @@ chronicle_window_new (ChronicleApplication *application)
                        "application", application,
                        "settings", chronicle_application_get_settings (application),
                        "store", chronicle_application_get_store (application),
+                       "sync", chronicle_application_get_sync_service (application),
                        NULL);
 }
 
@@ -685,16 +703,39 @@ chronicle_window_new_with_settings (GSettings *settings)
  * chronicle_window_new_with_store:
  * @settings: (nullable): where to keep the window state
  * @store: the articles to show
+ * @sync: (nullable): what syncs and imports
  *
  * A window outside an application, for tests.
  *
  * Returns: (transfer full): a new main window
  */
 ChronicleWindow *
-chronicle_window_new_with_store (GSettings      *settings,
-                                 ChronicleStore *store)
+chronicle_window_new_with_store (GSettings            *settings,
+                                 ChronicleStore       *store,
+                                 ChronicleSyncService *sync)
 {
-  return g_object_new (CHRONICLE_TYPE_WINDOW, "settings", settings, "store", store, NULL);
+  return g_object_new (CHRONICLE_TYPE_WINDOW, "settings", settings, "store", store, "sync", sync,
+                       NULL);
+}
+
+/**
+ * chronicle_window_load_sample_if_empty:
+ * @self: a #ChronicleWindow
+ *
+ * Imports the bundled sample news once the window knows the database is
+ * empty (`chronicle --load-sample`, as the README's first command runs it).
+ */
+void
+chronicle_window_load_sample_if_empty (ChronicleWindow *self)
+{
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+
+  self->load_sample_when_empty = TRUE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->timeline_stack), "empty") == 0)
+    {
+      self->load_sample_when_empty = FALSE;
+      _chronicle_window_data_load_sample (self);
+    }
 }
 
 /**

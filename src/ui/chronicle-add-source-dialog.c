@@ -296,6 +296,7 @@ chronicle_add_source_dialog_init (ChronicleAddSourceDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->address_row));
   text_changed_cb (self);
 }
 

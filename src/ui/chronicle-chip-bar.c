@@ -453,3 +453,17 @@ chronicle_chip_bar_get_n_chips (ChronicleChipBar *self)
 
   return self->n_chips;
 }
+
+/**
+ * chronicle_chip_bar_refresh:
+ * @self: a #ChronicleChipBar
+ *
+ * Builds the chips again, e.g. when source titles became known.
+ */
+void
+chronicle_chip_bar_refresh (ChronicleChipBar *self)
+{
+  g_return_if_fail (CHRONICLE_IS_CHIP_BAR (self));
+
+  rebuild (self);
+}

@@ -36,5 +36,6 @@ void            chronicle_chip_bar_set_source_title_func (ChronicleChipBar      
                                                           gpointer                  user_data,
                                                           GDestroyNotify            destroy);
 guint           chronicle_chip_bar_get_n_chips           (ChronicleChipBar         *self);
+void            chronicle_chip_bar_refresh               (ChronicleChipBar         *self);
 
 G_END_DECLS

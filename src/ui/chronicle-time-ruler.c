@@ -222,14 +222,14 @@ bar_width (ChronicleRulerZoom zoom)
   switch (zoom)
     {
     case CHRONICLE_RULER_ZOOM_DAY:
-      return 7;
+      return 6;
     case CHRONICLE_RULER_ZOOM_WEEK:
-      return 10;
+      return 8;
     case CHRONICLE_RULER_ZOOM_MONTH:
-      return 14;
+      return 10;
     case CHRONICLE_RULER_ZOOM_YEAR:
     default:
-      return 40;
+      return 16;
     }
 }
 
@@ -669,7 +669,7 @@ chronicle_time_ruler_snapshot (GtkWidget   *widget,
   double height = gtk_widget_get_height (widget);
   double bars_height = height - LABEL_HEIGHT - TOP_PADDING;
   double bw = bar_width (self->zoom);
-  double gap = self->zoom == CHRONICLE_RULER_ZOOM_YEAR ? 4 : 1;
+  double gap = self->zoom == CHRONICLE_RULER_ZOOM_YEAR ? 3 : 1;
   double scale;
   gint64 first, last;
   GdkRGBA bar_color, reported_color, marker_color, text_color, line_color;

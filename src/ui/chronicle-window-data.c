@@ -21,6 +21,7 @@
 
 #include "chronicle-add-source-dialog.h"
 #include "chronicle-article-list.h"
+#include "chronicle-chip-bar.h"
 #include "chronicle-format.h"
 #include "chronicle-profile.h"
 #include "chronicle-source.h"
@@ -249,7 +250,9 @@ sources_cb (GObject      *object,
 
   chronicle_sidebar_set_sources (self->sidebar, sources);
   /* Chips of source filters show the titles now known. */
-  chronicle_timeline_view_set_query (self->timeline_view, self->query);
+  chronicle_chip_bar_refresh (CHRONICLE_CHIP_BAR (
+    gtk_widget_get_template_child (GTK_WIDGET (self->timeline_view), CHRONICLE_TYPE_TIMELINE_VIEW,
+                                   "chip_bar")));
 }
 
 static void

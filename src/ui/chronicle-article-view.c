@@ -17,6 +17,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "chronicle-article-view.h"
 #include "chronicle-format.h"
@@ -702,6 +703,8 @@ chronicle_article_view_set_article (ChronicleArticleView *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->author_label), author != NULL && *author != '\0');
 
+  /* Text with blank lines between paragraphs needs no extra spacing. */
+  gtk_text_view_set_pixels_below_lines (self->body_view, strstr (body, "\n\n") ? 0 : 10);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), body, -1);
   mark_body (self);
   fill_entities (self);

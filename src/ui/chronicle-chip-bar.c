@@ -67,7 +67,7 @@ entity_icon (ChronicleEntityKind kind)
     case CHRONICLE_ENTITY_KIND_PERSON:
       return "avatar-default-symbolic";
     case CHRONICLE_ENTITY_KIND_COUNTRY:
-      return "globe-symbolic";
+      return "emoji-flags-symbolic";
     case CHRONICLE_ENTITY_KIND_PLACE:
       return "mark-location-symbolic";
     case CHRONICLE_ENTITY_KIND_ORGANIZATION:

@@ -989,6 +989,10 @@ set_layer (ChronicleTimeRuler         *self,
     g_array_append_vals (layer, buckets, n_buckets);
 
   rebuild_bars (self);
+  /* New counts (another query): show the newest again, or the marked time. */
+  if (layer == self->published)
+    self->view_set = FALSE;
+  ensure_view (self);
   clamp_view (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

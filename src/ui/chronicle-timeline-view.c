@@ -192,6 +192,12 @@ unbind_cb (GtkSignalListItemFactory *factory,
 static void
 selection_changed_cb (ChronicleTimelineView *self)
 {
+  ChronicleArticle *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The ruler marks where the reader is. */
+  if (selected != NULL && chronicle_article_get_published (selected) > 0)
+    chronicle_time_ruler_set_position (self->ruler, chronicle_article_get_published (selected));
+
   g_signal_emit (self, signals[ARTICLE_SELECTED], 0,
                  gtk_single_selection_get_selected_item (self->selection));
 }

@@ -15,7 +15,8 @@
 
 /* The user's search syntax, parsed and re-emitted as an FTS5 expression that is
  * always valid: every word and phrase is quoted, operators are kept only between
- * operands, parentheses only when balanced, NEAR only in its NEAR(a b, N) form. */
+ * operands (AND spelled out), parentheses only when balanced, NEAR only in its
+ * NEAR(a b, N) form. */
 
 typedef enum {
   TOKEN_WORD,
@@ -346,12 +347,9 @@ parse_expr (Parser  *parser,
       term = g_string_new (NULL);
       if (parse_term (parser, depth, term))
         {
+          /* FTS5 refuses an implicit AND next to a group: always spell it out. */
           if (out->len > 0)
-            {
-              g_string_append_c (out, ' ');
-              if (pending_op != NULL)
-                g_string_append_printf (out, "%s ", pending_op);
-            }
+            g_string_append_printf (out, " %s ", pending_op != NULL ? pending_op : "AND");
           g_string_append_len (out, term->str, term->len);
           pending_op = NULL;
         }

@@ -42,6 +42,8 @@ gboolean      _chronicle_db_set_error     (ChronicleDb  *db,
                                            int           rc,
                                            GError      **error);
 gboolean      _chronicle_db_is_corrupt_rc (int           rc);
+void          _chronicle_db_mark_damaged  (const char   *path);
+gboolean      _chronicle_db_take_damaged_mark (const char *path);
 gint64        _chronicle_db_get_int       (ChronicleDb  *db,
                                            const char   *sql,
                                            GError      **error);

@@ -75,6 +75,8 @@ void      _chronicle_store_run_job        (ChronicleStore   *self,
                                            GDestroyNotify    data_free);
 ChronicleArticle *_chronicle_store_intern (ChronicleStore   *self,
                                            ChronicleArticle *fresh);
+ChronicleArticle *_chronicle_store_lookup_loaded (ChronicleStore *self,
+                                                  gint64          id);
 void      _chronicle_store_reset_caches   (ChronicleStore   *self);
 
 /* chronicle-store-write.c: write jobs */
@@ -134,7 +136,40 @@ typedef struct {
   GArray *old_ids;
 } ReadData;
 
-void _read_data_free (gpointer data);
+ReadData *_read_data_new  (void);
+void      _read_data_free (gpointer data);
+
+/* Helpers for the public calls. */
+GTask    *_chronicle_store_new_task       (ChronicleStore       *self,
+                                           gpointer              tag,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gpointer  _chronicle_store_finish_pointer (ChronicleStore       *self,
+                                           GAsyncResult         *result,
+                                           gpointer              tag,
+                                           GError              **error);
+gint64    _chronicle_store_finish_int     (ChronicleStore       *self,
+                                           GAsyncResult         *result,
+                                           gpointer              tag,
+                                           GError              **error);
+void      _chronicle_store_run_read       (ChronicleStore       *self,
+                                           gpointer              tag,
+                                           StoreJobFunc          func,
+                                           StoreJobMainFunc      main_func,
+                                           ReadData             *data,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GArray   *_chronicle_ids_array            (const gint64         *ids,
+                                           guint                 n_ids);
+gint64   *_chronicle_int_result           (gint64                value);
+void      _chronicle_job_set_true         (StoreJob             *job);
+gboolean  _chronicle_store_fail           (ChronicleStore       *store,
+                                           ChronicleDb          *db,
+                                           GError              **error);
+gboolean  _chronicle_store_remove_orphans (ChronicleDb          *db,
+                                           GError              **error);
 
 /* Timeline result for the article list: new ids and the edit from old_ids. */
 typedef struct {

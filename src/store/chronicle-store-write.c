@@ -117,141 +117,32 @@ content_hash (ChronicleArticle *article)
   return (gint64) h;
 }
 
-static gboolean
-fail (ChronicleStore  *store,
-      ChronicleDb     *db,
-      GError         **error)
+gboolean
+_chronicle_store_fail (ChronicleStore  *store,
+                       ChronicleDb     *db,
+                       GError         **error)
 {
   _chronicle_db_rollback (db);
   _chronicle_store_reset_caches (store);
   return FALSE;
 }
 
-static gint64 *
-int_result (gint64 value)
+gint64 *
+_chronicle_int_result (gint64 value)
 {
   return g_memdup2 (&value, sizeof value);
 }
 
-static void
-set_true_result (StoreJob *job)
+void
+_chronicle_job_set_true (StoreJob *job)
 {
   job->result = GINT_TO_POINTER (TRUE);
   job->result_free = NULL;
 }
 
-/* Sources */
-
-static void
-bind_source (sqlite3_stmt    *stmt,
-             ChronicleSource *source)
-{
-  sqlite3_bind_int (stmt, 1, chronicle_source_get_kind (source));
-  _chronicle_db_bind_text (stmt, 2, chronicle_source_get_url (source));
-  _chronicle_db_bind_text (stmt, 3, chronicle_source_get_title (source));
-  _chronicle_db_bind_text (stmt, 4, chronicle_source_get_site_url (source));
-  sqlite3_bind_int (stmt, 5, chronicle_source_get_enabled (source));
-  sqlite3_bind_int64 (stmt, 6, chronicle_source_get_sync_interval (source));
-  _chronicle_db_bind_text (stmt, 7, chronicle_source_get_etag (source));
-  _chronicle_db_bind_text (stmt, 8, chronicle_source_get_last_modified (source));
-  sqlite3_bind_int64 (stmt, 9, chronicle_source_get_last_success (source));
-  _chronicle_db_bind_text (stmt, 10, chronicle_source_get_last_error (source));
-}
-
 gboolean
-_chronicle_store_write_add_source (StoreJob     *job,
-                                   ChronicleDb  *db,
-                                   GError      **error)
-{
-  ChronicleSource *source = job->data;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (chronicle_source_get_url (source) == NULL)
-    {
-      g_set_error_literal (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_INVALID,
-                           _("A source needs a URL"));
-      return FALSE;
-    }
-
-  if (!_chronicle_db_begin (db, error))
-    return FALSE;
-
-  stmt = _chronicle_db_prepare (db, "SELECT id FROM sources WHERE url = ?", error);
-  if (stmt == NULL)
-    return fail (job->store, db, error);
-  _chronicle_db_bind_text (stmt, 1, chronicle_source_get_url (source));
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_EXISTS,
-                   _("The source “%s” is already subscribed"), chronicle_source_get_url (source));
-      return fail (job->store, db, error);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _chronicle_db_set_error (db, rc, error);
-      return fail (job->store, db, error);
-    }
-
-  stmt = _chronicle_db_prepare (db,
-                                "INSERT INTO sources (kind, url, title, site_url, enabled,"
-                                " sync_interval, etag, last_modified, last_success, last_error)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return fail (job->store, db, error);
-  bind_source (stmt, source);
-  if (!_chronicle_db_step_done (db, stmt, error))
-    return fail (job->store, db, error);
-
-  job->result = int_result (sqlite3_last_insert_rowid (_chronicle_db_handle (db)));
-  job->result_free = g_free;
-
-  if (!_chronicle_db_commit (db, error))
-    return fail (job->store, db, error);
-
-  job->change = CHRONICLE_STORE_CHANGE_SOURCES;
-  return TRUE;
-}
-
-gboolean
-_chronicle_store_write_update_source (StoreJob     *job,
-                                      ChronicleDb  *db,
-                                      GError      **error)
-{
-  ChronicleSource *source = job->data;
-  sqlite3_stmt *stmt;
-
-  stmt = _chronicle_db_prepare (db,
-                                "UPDATE sources SET kind = ?1, url = ?2, title = ?3,"
-                                " site_url = ?4, enabled = ?5, sync_interval = ?6, etag = ?7,"
-                                " last_modified = ?8, last_success = ?9, last_error = ?10"
-                                " WHERE id = ?11",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_source (stmt, source);
-  sqlite3_bind_int64 (stmt, 11, chronicle_source_get_id (source));
-  if (!_chronicle_db_step_done (db, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (_chronicle_db_handle (db)) == 0)
-    {
-      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_NOT_FOUND,
-                   _("No source with id %" G_GINT64_FORMAT), chronicle_source_get_id (source));
-      return FALSE;
-    }
-
-  set_true_result (job);
-  job->change = CHRONICLE_STORE_CHANGE_SOURCES;
-  return TRUE;
-}
-
-static gboolean
-remove_orphans (ChronicleDb  *db,
-                GError      **error)
+_chronicle_store_remove_orphans (ChronicleDb  *db,
+                                 GError      **error)
 {
   return _chronicle_db_exec (db,
                              "DELETE FROM events WHERE NOT EXISTS"
@@ -262,41 +153,6 @@ remove_orphans (ChronicleDb  *db,
                              error);
 }
 
-gboolean
-_chronicle_store_write_remove_source (StoreJob     *job,
-                                      ChronicleDb  *db,
-                                      GError      **error)
-{
-  ReadData *data = job->data;
-  sqlite3_stmt *stmt;
-
-  if (!_chronicle_db_begin (db, error))
-    return FALSE;
-
-  stmt = _chronicle_db_prepare (db, "DELETE FROM sources WHERE id = ?", error);
-  if (stmt == NULL)
-    return fail (job->store, db, error);
-  sqlite3_bind_int64 (stmt, 1, data->id);
-  if (!_chronicle_db_step_done (db, stmt, error))
-    return fail (job->store, db, error);
-
-  if (sqlite3_changes (_chronicle_db_handle (db)) == 0)
-    {
-      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_NOT_FOUND,
-                   _("No source with id %" G_GINT64_FORMAT), data->id);
-      return fail (job->store, db, error);
-    }
-
-  if (!remove_orphans (db, error) || !_chronicle_db_commit (db, error))
-    return fail (job->store, db, error);
-
-  _chronicle_store_reset_caches (job->store);
-  set_true_result (job);
-  job->change = CHRONICLE_STORE_CHANGE_SOURCES | CHRONICLE_STORE_CHANGE_ARTICLES_REMOVED
-                | CHRONICLE_STORE_CHANGE_ENTITIES;
-  return TRUE;
-}
-
 /* Upsert */
 
 typedef struct {
@@ -305,6 +161,8 @@ typedef struct {
   /* Event key -> (gint64 *) id, for the batch. */
   GHashTable *event_ids;
   GHashTable *event_starts;
+  /* Entity id -> articles added in this batch, applied at its end. */
+  GHashTable *entity_counts;
   gint64 max_span;
 } Batch;
 
@@ -508,6 +366,13 @@ insert_mentions (Batch             *batch,
       if (!_chronicle_db_step_done (batch->db, stmt, error))
         return FALSE;
       g_string_truncate (offsets, 0);
+
+      {
+        gpointer key = g_memdup2 (&r->entity_id, sizeof r->entity_id);
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (batch->entity_counts, key));
+
+        g_hash_table_replace (batch->entity_counts, key, GUINT_TO_POINTER (count + 1));
+      }
     }
 
   return TRUE;
@@ -588,9 +453,9 @@ upsert_event (Batch           *batch,
     return _chronicle_db_set_error (batch->db, rc, error);
 
   g_hash_table_insert (batch->event_ids, g_strdup (chronicle_event_get_key (event)),
-                       int_result (id));
+                       _chronicle_int_result (id));
   g_hash_table_insert (batch->event_starts, g_strdup (chronicle_event_get_key (event)),
-                       int_result (chronicle_event_get_start (event)));
+                       _chronicle_int_result (chronicle_event_get_start (event)));
 
   stmt = _chronicle_db_prepare (batch->db, "DELETE FROM event_entities WHERE event_id = ?", error);
   if (stmt == NULL)
@@ -680,8 +545,8 @@ event_for_key (Batch       *batch,
       return 0;
     }
 
-  g_hash_table_insert (batch->event_ids, g_strdup (key), int_result (id));
-  g_hash_table_insert (batch->event_starts, g_strdup (key), int_result (*start));
+  g_hash_table_insert (batch->event_ids, g_strdup (key), _chronicle_int_result (id));
+  g_hash_table_insert (batch->event_starts, g_strdup (key), _chronicle_int_result (*start));
   return id;
 }
 
@@ -945,7 +810,11 @@ _chronicle_store_write_upsert (StoreJob     *job,
   g_autoptr(GHashTable) event_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) event_starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                               g_free);
-  Batch batch = { job->store, db, event_ids, event_starts, 0 };
+  g_autoptr(GHashTable) entity_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                                NULL);
+  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, 0 };
+  GHashTableIter iter;
+  gpointer key, value;
   ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
 
   memset (&upsert->stats, 0, sizeof upsert->stats);
@@ -959,7 +828,7 @@ _chronicle_store_write_upsert (StoreJob     *job,
 
   for (guint i = 0; upsert->events != NULL && i < upsert->events->len; i++)
     if (!upsert_event (&batch, g_ptr_array_index (upsert->events, i), error))
-      return fail (job->store, db, error);
+      return _chronicle_store_fail (job->store, db, error);
 
   for (guint i = 0; i < upsert->articles->len; i++)
     {
@@ -975,7 +844,7 @@ _chronicle_store_write_upsert (StoreJob     *job,
 
       if (!find_existing (&batch, article, guid, url_hash, &existing_id, &existing_hash,
                           &existing_source, error))
-        return fail (job->store, db, error);
+        return _chronicle_store_fail (job->store, db, error);
 
       if (existing_id != 0 && existing_source != chronicle_article_get_source_id (article))
         {
@@ -990,7 +859,7 @@ _chronicle_store_write_upsert (StoreJob     *job,
       else
         {
           if (!write_article (&batch, article, existing_id, hash, guid, url_hash, &id, error))
-            return fail (job->store, db, error);
+            return _chronicle_store_fail (job->store, db, error);
 
           g_array_append_val (changed, id);
           if (existing_id != 0)
@@ -1008,6 +877,22 @@ _chronicle_store_write_upsert (StoreJob     *job,
       g_array_append_val (ids, id);
     }
 
+  g_hash_table_iter_init (&iter, entity_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (db,
+                                                  "UPDATE entities SET article_count ="
+                                                  " article_count + ? WHERE id = ?",
+                                                  error);
+
+      if (stmt == NULL)
+        return _chronicle_store_fail (job->store, db, error);
+      sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_UINT (value));
+      sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+      if (!_chronicle_db_step_done (db, stmt, error))
+        return _chronicle_store_fail (job->store, db, error);
+    }
+
   if (batch.max_span > 0)
     {
       sqlite3_stmt *stmt = _chronicle_db_prepare (db,
@@ -1016,14 +901,14 @@ _chronicle_store_write_upsert (StoreJob     *job,
                                                   error);
 
       if (stmt == NULL)
-        return fail (job->store, db, error);
+        return _chronicle_store_fail (job->store, db, error);
       sqlite3_bind_int64 (stmt, 1, batch.max_span);
       if (!_chronicle_db_step_done (db, stmt, error))
-        return fail (job->store, db, error);
+        return _chronicle_store_fail (job->store, db, error);
     }
 
   if (!_chronicle_db_commit (db, error))
-    return fail (job->store, db, error);
+    return _chronicle_store_fail (job->store, db, error);
 
   if (change != CHRONICLE_STORE_CHANGE_NONE)
     change |= CHRONICLE_STORE_CHANGE_ENTITIES;
@@ -1035,118 +920,133 @@ _chronicle_store_write_upsert (StoreJob     *job,
   return TRUE;
 }
 
-/* Flags */
-
-gboolean
-_chronicle_store_write_flags (StoreJob     *job,
-                              ChronicleDb  *db,
-                              GError      **error)
+void
+_upsert_data_free (gpointer data)
 {
-  FlagsData *flags = job->data;
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
+  UpsertData *upsert = data;
 
-  if (!_chronicle_db_begin (db, error))
-    return FALSE;
+  g_clear_pointer (&upsert->articles, g_ptr_array_unref);
+  g_clear_pointer (&upsert->events, g_ptr_array_unref);
+  g_free (upsert);
+}
 
-  stmt = _chronicle_db_prepare (db,
-                                flags->starred
-                                  ? "UPDATE articles SET starred = ?1 WHERE id = ?2 AND starred != ?1"
-                                  : "UPDATE articles SET read = ?1 WHERE id = ?2 AND read != ?1",
-                                error);
-  if (stmt == NULL)
-    return fail (job->store, db, error);
+static void
+upsert_main (StoreJob *job)
+{
+  UpsertData *upsert = job->data;
+  GArray *ids = job->result;
+  g_autoptr(GHashTable) changed = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  for (guint i = 0; i < flags->ids->len; i++)
+  g_object_set_data_full (G_OBJECT (job->task), "chronicle-stats",
+                          g_memdup2 (&upsert->stats, sizeof upsert->stats), g_free);
+
+  for (guint i = 0; job->changed_ids != NULL && i < job->changed_ids->len; i++)
+    g_hash_table_add (changed, &g_array_index (job->changed_ids, gint64, i));
+
+  /* Keep live objects current: a changed article is updated in place. */
+  for (guint i = 0; i < ids->len; i++)
     {
-      gint64 id = g_array_index (flags->ids, gint64, i);
+      gint64 id = g_array_index (ids, gint64, i);
+      ChronicleArticle *given = g_ptr_array_index (upsert->articles, i);
+      ChronicleArticle *live;
 
-      sqlite3_bind_int (stmt, 1, flags->value);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (!_chronicle_db_step_done (db, stmt, error))
-        return fail (job->store, db, error);
-      if (sqlite3_changes (_chronicle_db_handle (db)) > 0)
-        g_array_append_val (changed, id);
+      if (!g_hash_table_contains (changed, &id))
+        continue;
+      live = _chronicle_store_lookup_loaded (job->store, id);
+      if (live == NULL)
+        continue;
+
+      g_object_freeze_notify (G_OBJECT (live));
+      chronicle_article_set_title (live, chronicle_article_get_title (given));
+      chronicle_article_set_url (live, chronicle_article_get_url (given));
+      chronicle_article_set_author (live, chronicle_article_get_author (given));
+      chronicle_article_set_published (live, chronicle_article_get_published (given));
+      chronicle_article_set_published_inferred (live,
+                                                chronicle_article_get_published_inferred (given));
+      chronicle_article_set_updated (live, chronicle_article_get_updated (given));
+      chronicle_article_set_summary (live, chronicle_article_get_summary (given));
+      if (chronicle_article_get_body (given) != NULL)
+        chronicle_article_set_body (live, chronicle_article_get_body (given));
+      chronicle_article_set_language (live, chronicle_article_get_language (given));
+      chronicle_article_set_image_url (live, chronicle_article_get_image_url (given));
+      g_object_thaw_notify (G_OBJECT (live));
+    }
+}
+
+/**
+ * chronicle_store_upsert_articles_async:
+ * @self: a #ChronicleStore
+ * @articles: (element-type ChronicleArticle): the batch; each with a source id, a guid
+ *   (or at least a URL), a title and a publication date, plus the mentions, time
+ *   mentions and event keys extraction found
+ * @events: (nullable) (element-type ChronicleEvent): the events the batch's articles
+ *   name by key (label, span, main entities); stored or updated by key
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Writes the whole batch in one transaction: all of it or (on error) none of it.
+ *
+ * An article is the same as a stored one when it has the same source and guid, or the
+ * same normalised URL (fragment and `utm_*` parameters removed, see
+ * chronicle_url_normalise()). Same source: if anything changed (text, dates, mentions…)
+ * it is updated in place, keeping its id, read and starred flags, and its mentions are
+ * replaced. Another source: the stored one is kept and the new one counted as a
+ * duplicate. Entities are created on first mention; the mention's surface form is kept
+ * as an alias.
+ *
+ * Emits `changed` (ARTICLES_ADDED and/or ARTICLES_UPDATED, ENTITIES) with the ids of the
+ * new and updated articles.
+ */
+void
+chronicle_store_upsert_articles_async (ChronicleStore      *self,
+                                       GPtrArray           *articles,
+                                       GPtrArray           *events,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task;
+  UpsertData *data;
+
+  g_return_if_fail (CHRONICLE_IS_STORE (self));
+  g_return_if_fail (articles != NULL);
+
+  task = _chronicle_store_new_task (self, chronicle_store_upsert_articles_async, cancellable, callback,
+                   user_data);
+  data = g_new0 (UpsertData, 1);
+  data->articles = g_ptr_array_ref (articles);
+  data->events = events != NULL ? g_ptr_array_ref (events) : NULL;
+  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_upsert, upsert_main, data,
+                            _upsert_data_free);
+}
+
+/**
+ * chronicle_store_upsert_articles_finish:
+ * @self: a #ChronicleStore
+ * @result: the #GAsyncResult
+ * @stats: (out caller-allocates) (optional): what happened to the batch
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type gint64): the stored id of each article of the
+ *   batch, in order (for a duplicate, the id of the article kept), or %NULL on error
+ */
+GArray *
+chronicle_store_upsert_articles_finish (ChronicleStore        *self,
+                                        GAsyncResult          *result,
+                                        ChronicleUpsertStats  *stats,
+                                        GError               **error)
+{
+  GArray *ids = _chronicle_store_finish_pointer (self, result, chronicle_store_upsert_articles_async, error);
+  ChronicleUpsertStats *given = g_object_get_data (G_OBJECT (result), "chronicle-stats");
+
+  if (stats != NULL)
+    {
+      if (ids != NULL && given != NULL)
+        *stats = *given;
+      else
+        memset (stats, 0, sizeof *stats);
     }
 
-  if (!_chronicle_db_commit (db, error))
-    return fail (job->store, db, error);
-
-  set_true_result (job);
-  if (changed->len > 0)
-    job->change = CHRONICLE_STORE_CHANGE_ARTICLE_STATE;
-  job->changed_ids = g_steal_pointer (&changed);
-  return TRUE;
-}
-
-/* Retention and maintenance */
-
-gboolean
-_chronicle_store_write_retention (StoreJob     *job,
-                                  ChronicleDb  *db,
-                                  GError      **error)
-{
-  RetentionData *data = job->data;
-  sqlite3_stmt *stmt;
-  gint64 removed;
-
-  if (data->keep_days == 0)
-    {
-      job->result = int_result (0);
-      job->result_free = g_free;
-      return TRUE;
-    }
-
-  if (!_chronicle_db_begin (db, error))
-    return FALSE;
-
-  stmt = _chronicle_db_prepare (db, "DELETE FROM articles WHERE published < ? AND starred = 0",
-                                error);
-  if (stmt == NULL)
-    return fail (job->store, db, error);
-  sqlite3_bind_int64 (stmt, 1, data->now - (gint64) data->keep_days * SECONDS_PER_DAY);
-  if (!_chronicle_db_step_done (db, stmt, error))
-    return fail (job->store, db, error);
-  removed = sqlite3_changes64 (_chronicle_db_handle (db));
-
-  if (!remove_orphans (db, error) || !_chronicle_db_commit (db, error))
-    return fail (job->store, db, error);
-
-  _chronicle_store_reset_caches (job->store);
-  job->result = int_result (removed);
-  job->result_free = g_free;
-  if (removed > 0)
-    job->change = CHRONICLE_STORE_CHANGE_ARTICLES_REMOVED | CHRONICLE_STORE_CHANGE_ENTITIES;
-  return TRUE;
-}
-
-gboolean
-_chronicle_store_write_vacuum (StoreJob     *job,
-                               ChronicleDb  *db,
-                               GError      **error)
-{
-  if (!_chronicle_db_exec (db,
-                           "INSERT INTO article_fts (article_fts) VALUES ('optimize');"
-                           "VACUUM;"
-                           "PRAGMA wal_checkpoint (TRUNCATE);",
-                           error))
-    return FALSE;
-
-  set_true_result (job);
-  return TRUE;
-}
-
-gboolean
-_chronicle_store_write_max_page_count (StoreJob     *job,
-                                       ChronicleDb  *db,
-                                       GError      **error)
-{
-  ReadData *data = job->data;
-  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, data->id);
-
-  if (_chronicle_db_get_int (db, sql, error) < 0)
-    return FALSE;
-
-  set_true_result (job);
-  return TRUE;
+  return ids;
 }

@@ -107,8 +107,17 @@ run_job (StoreJob    *job,
                              "Unknown failure");
     }
 
-  g_main_context_invoke_full (job->store->main_context, G_PRIORITY_DEFAULT,
-                              complete_job_cb, job, NULL);
+  /* Always through an idle source: g_main_context_invoke() would run the callback
+   * right here when the main context is the (global) default one and idle. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, complete_job_cb, job, NULL);
+    g_source_set_static_name (source, "[chronicle] store job done");
+    g_source_attach (source, job->store->main_context);
+    g_source_unref (source);
+  }
 }
 
 static void
@@ -230,6 +239,18 @@ _chronicle_store_intern (ChronicleStore   *self,
     }
 
   return g_object_ref (map_insert (self, fresh));
+}
+
+/* Main thread only: the live, loaded object for @id, or %NULL. */
+ChronicleArticle *
+_chronicle_store_lookup_loaded (ChronicleStore *self,
+                                gint64          id)
+{
+  MapEntry *entry = g_hash_table_lookup (self->articles, &id);
+
+  if (entry == NULL || !chronicle_article_get_loaded (entry->article))
+    return NULL;
+  return entry->article;
 }
 
 guint
@@ -396,11 +417,53 @@ move_aside (const char  *path,
   return TRUE;
 }
 
+/* Files up to this size get a full PRAGMA quick_check at open (well under a second);
+ * bigger ones rely on the header check and on the mark left when SQLite reports
+ * damage while in use. */
+#define QUICK_CHECK_MAX_SIZE (64 * 1024 * 1024)
+
+static gboolean
+quick_check (ChronicleDb  *db,
+             const char   *path,
+             GError      **error)
+{
+  GStatBuf st;
+  sqlite3_stmt *stmt;
+  const char *result;
+  gboolean ok;
+  int rc;
+
+  if (g_stat (path, &st) != 0 || st.st_size > QUICK_CHECK_MAX_SIZE)
+    return TRUE;
+
+  stmt = _chronicle_db_prepare (db, "PRAGMA quick_check (1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  result = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+  ok = g_strcmp0 (result, "ok") == 0;
+  if (!ok && rc == SQLITE_ROW)
+    g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_CORRUPT,
+                 "The integrity check failed: %s", result);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    return _chronicle_db_set_error (db, rc, error);
+  return ok;
+}
+
 static ChronicleDb *
 open_writer (const char  *path,
              GError     **error)
 {
   g_autoptr(ChronicleDb) db = NULL;
+
+  if (_chronicle_db_take_damaged_mark (path))
+    {
+      g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_CORRUPT,
+                   "SQLite reported damage while the cache was in use");
+      return NULL;
+    }
 
   if (header_looks_damaged (path))
     {
@@ -410,7 +473,7 @@ open_writer (const char  *path,
     }
 
   db = _chronicle_db_open (path, TRUE, error);
-  if (db == NULL)
+  if (db == NULL || !quick_check (db, path, error))
     return NULL;
 
   if (!_chronicle_store_schema_migrate (db, _chronicle_store_schema_latest_version (), error))
@@ -443,12 +506,13 @@ store_open (const char    *path,
     {
       g_autofree char *moved_to = NULL;
 
-      g_warning ("The cache %s is damaged (%s); moving it aside", resolved,
+      g_message ("The cache %s is damaged (%s); moving it aside", resolved,
                  local_error->message);
       g_clear_error (&local_error);
 
       if (!move_aside (resolved, &moved_to, error))
         return NULL;
+      _chronicle_db_take_damaged_mark (resolved);
 
       self->writer = open_writer (resolved, error);
       if (self->writer == NULL)
@@ -624,14 +688,12 @@ chronicle_store_dup_article (ChronicleStore *self,
   return map_insert (self, chronicle_article_new_placeholder (id));
 }
 
-/* Helpers for the public wrappers. */
-
-static GTask *
-new_task (ChronicleStore      *self,
-          gpointer             tag,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
+GTask *
+_chronicle_store_new_task (ChronicleStore      *self,
+                           gpointer             tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
@@ -639,11 +701,11 @@ new_task (ChronicleStore      *self,
   return task;
 }
 
-static gpointer
-finish_pointer (ChronicleStore  *self,
-                GAsyncResult    *result,
-                gpointer         tag,
-                GError         **error)
+gpointer
+_chronicle_store_finish_pointer (ChronicleStore  *self,
+                                 GAsyncResult    *result,
+                                 gpointer         tag,
+                                 GError         **error)
 {
   g_return_val_if_fail (CHRONICLE_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
@@ -652,19 +714,19 @@ finish_pointer (ChronicleStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gint64
-finish_int (ChronicleStore  *self,
-            GAsyncResult    *result,
-            gpointer         tag,
-            GError         **error)
+gint64
+_chronicle_store_finish_int (ChronicleStore  *self,
+                             GAsyncResult    *result,
+                             gpointer         tag,
+                             GError         **error)
 {
-  g_autofree gint64 *value = finish_pointer (self, result, tag, error);
+  g_autofree gint64 *value = _chronicle_store_finish_pointer (self, result, tag, error);
 
   return value != NULL ? *value : -1;
 }
 
-static ReadData *
-read_data_new (void)
+ReadData *
+_read_data_new (void)
 {
   return g_new0 (ReadData, 1);
 }
@@ -681,9 +743,9 @@ _read_data_free (gpointer data)
   g_free (read);
 }
 
-static GArray *
-ids_array (const gint64 *ids,
-           guint         n_ids)
+GArray *
+_chronicle_ids_array (const gint64 *ids,
+                      guint         n_ids)
 {
   GArray *array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
 
@@ -692,1101 +754,17 @@ ids_array (const gint64 *ids,
   return array;
 }
 
-/* Sources */
-
-/**
- * chronicle_store_add_source_async:
- * @self: a #ChronicleStore
- * @source: the source to store (its id is ignored)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Stores a new source. A source with the same URL fails with
- * %CHRONICLE_STORE_ERROR_EXISTS. Emits `changed` (SOURCES).
- */
 void
-chronicle_store_add_source_async (ChronicleStore      *self,
-                                  ChronicleSource     *source,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+_chronicle_store_run_read (ChronicleStore      *self,
+                           gpointer             tag,
+                           StoreJobFunc         func,
+                           StoreJobMainFunc     main_func,
+                           ReadData            *data,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
-  GTask *task;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (CHRONICLE_IS_SOURCE (source));
-
-  task = new_task (self, chronicle_store_add_source_async, cancellable, callback, user_data);
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_add_source, NULL,
-                            g_object_ref (source), g_object_unref);
-}
-
-/**
- * chronicle_store_add_source_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: the new source's id, or -1 on error
- */
-gint64
-chronicle_store_add_source_finish (ChronicleStore  *self,
-                                   GAsyncResult    *result,
-                                   GError         **error)
-{
-  return finish_int (self, result, chronicle_store_add_source_async, error);
-}
-
-/**
- * chronicle_store_update_source_async:
- * @self: a #ChronicleStore
- * @source: a stored source (by its id) with new values; the article count is ignored
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Saves every field of @source, e.g. after a sync (validators, last success, last
- * error). %CHRONICLE_STORE_ERROR_NOT_FOUND if the id is unknown. Emits `changed`
- * (SOURCES).
- */
-void
-chronicle_store_update_source_async (ChronicleStore      *self,
-                                     ChronicleSource     *source,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (CHRONICLE_IS_SOURCE (source));
-
-  task = new_task (self, chronicle_store_update_source_async, cancellable, callback, user_data);
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_update_source, NULL,
-                            g_object_ref (source), g_object_unref);
-}
-
-gboolean
-chronicle_store_update_source_finish (ChronicleStore  *self,
-                                      GAsyncResult    *result,
-                                      GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_update_source_async, error) != NULL;
-}
-
-/**
- * chronicle_store_remove_source_async:
- * @self: a #ChronicleStore
- * @source_id: the source to remove, with all its articles (starred ones too)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Emits `changed` (SOURCES | ARTICLES_REMOVED | ENTITIES).
- */
-void
-chronicle_store_remove_source_async (ChronicleStore      *self,
-                                     gint64               source_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  GTask *task;
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-
-  task = new_task (self, chronicle_store_remove_source_async, cancellable, callback, user_data);
-  data = read_data_new ();
-  data->id = source_id;
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_remove_source, NULL,
-                            data, _read_data_free);
-}
-
-gboolean
-chronicle_store_remove_source_finish (ChronicleStore  *self,
-                                      GAsyncResult    *result,
-                                      GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_remove_source_async, error) != NULL;
-}
-
-/**
- * chronicle_store_list_sources_async:
- * @self: a #ChronicleStore
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Reads every source, by title, with its article count.
- */
-void
-chronicle_store_list_sources_async (ChronicleStore      *self,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-
-  task = new_task (self, chronicle_store_list_sources_async, cancellable, callback, user_data);
-  _chronicle_store_run_job (self, FALSE, task, _chronicle_store_read_list_sources, NULL,
-                            read_data_new (), _read_data_free);
-}
-
-/**
- * chronicle_store_list_sources_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type ChronicleSource): the sources
- */
-GPtrArray *
-chronicle_store_list_sources_finish (ChronicleStore  *self,
-                                     GAsyncResult    *result,
-                                     GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_list_sources_async, error);
-}
-
-/* Article writes */
-
-void
-_upsert_data_free (gpointer data)
-{
-  UpsertData *upsert = data;
-
-  g_clear_pointer (&upsert->articles, g_ptr_array_unref);
-  g_clear_pointer (&upsert->events, g_ptr_array_unref);
-  g_free (upsert);
-}
-
-static void
-upsert_main (StoreJob *job)
-{
-  UpsertData *upsert = job->data;
-  GArray *ids = job->result;
-  g_autoptr(GHashTable) changed = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  g_object_set_data_full (G_OBJECT (job->task), "chronicle-stats",
-                          g_memdup2 (&upsert->stats, sizeof upsert->stats), g_free);
-
-  for (guint i = 0; job->changed_ids != NULL && i < job->changed_ids->len; i++)
-    g_hash_table_add (changed, &g_array_index (job->changed_ids, gint64, i));
-
-  /* Keep live objects current: a changed article is updated in place. */
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      ChronicleArticle *given = g_ptr_array_index (upsert->articles, i);
-      MapEntry *entry;
-      ChronicleArticle *live;
-
-      if (!g_hash_table_contains (changed, &id))
-        continue;
-      entry = g_hash_table_lookup (job->store->articles, &id);
-      if (entry == NULL || !chronicle_article_get_loaded (entry->article))
-        continue;
-
-      live = entry->article;
-      g_object_freeze_notify (G_OBJECT (live));
-      chronicle_article_set_title (live, chronicle_article_get_title (given));
-      chronicle_article_set_url (live, chronicle_article_get_url (given));
-      chronicle_article_set_author (live, chronicle_article_get_author (given));
-      chronicle_article_set_published (live, chronicle_article_get_published (given));
-      chronicle_article_set_published_inferred (live,
-                                                chronicle_article_get_published_inferred (given));
-      chronicle_article_set_updated (live, chronicle_article_get_updated (given));
-      chronicle_article_set_summary (live, chronicle_article_get_summary (given));
-      if (chronicle_article_get_body (given) != NULL)
-        chronicle_article_set_body (live, chronicle_article_get_body (given));
-      chronicle_article_set_language (live, chronicle_article_get_language (given));
-      chronicle_article_set_image_url (live, chronicle_article_get_image_url (given));
-      g_object_thaw_notify (G_OBJECT (live));
-    }
-}
-
-/**
- * chronicle_store_upsert_articles_async:
- * @self: a #ChronicleStore
- * @articles: (element-type ChronicleArticle): the batch; each with a source id, a guid
- *   (or at least a URL), a title and a publication date, plus the mentions, time
- *   mentions and event keys extraction found
- * @events: (nullable) (element-type ChronicleEvent): the events the batch's articles
- *   name by key (label, span, main entities); stored or updated by key
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Writes the whole batch in one transaction: all of it or (on error) none of it.
- *
- * An article is the same as a stored one when it has the same source and guid, or the
- * same normalised URL (fragment and `utm_*` parameters removed, see
- * chronicle_url_normalise()). Same source: if anything changed (text, dates, mentions…)
- * it is updated in place, keeping its id, read and starred flags, and its mentions are
- * replaced. Another source: the stored one is kept and the new one counted as a
- * duplicate. Entities are created on first mention; the mention's surface form is kept
- * as an alias.
- *
- * Emits `changed` (ARTICLES_ADDED and/or ARTICLES_UPDATED, ENTITIES) with the ids of the
- * new and updated articles.
- */
-void
-chronicle_store_upsert_articles_async (ChronicleStore      *self,
-                                       GPtrArray           *articles,
-                                       GPtrArray           *events,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  GTask *task;
-  UpsertData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (articles != NULL);
-
-  task = new_task (self, chronicle_store_upsert_articles_async, cancellable, callback,
-                   user_data);
-  data = g_new0 (UpsertData, 1);
-  data->articles = g_ptr_array_ref (articles);
-  data->events = events != NULL ? g_ptr_array_ref (events) : NULL;
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_upsert, upsert_main, data,
-                            _upsert_data_free);
-}
-
-/**
- * chronicle_store_upsert_articles_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @stats: (out caller-allocates) (optional): what happened to the batch
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type gint64): the stored id of each article of the
- *   batch, in order (for a duplicate, the id of the article kept), or %NULL on error
- */
-GArray *
-chronicle_store_upsert_articles_finish (ChronicleStore        *self,
-                                        GAsyncResult          *result,
-                                        ChronicleUpsertStats  *stats,
-                                        GError               **error)
-{
-  GArray *ids = finish_pointer (self, result, chronicle_store_upsert_articles_async, error);
-  ChronicleUpsertStats *given = g_object_get_data (G_OBJECT (result), "chronicle-stats");
-
-  if (stats != NULL)
-    {
-      if (ids != NULL && given != NULL)
-        *stats = *given;
-      else
-        memset (stats, 0, sizeof *stats);
-    }
-
-  return ids;
-}
-
-void
-_flags_data_free (gpointer data)
-{
-  FlagsData *flags = data;
-
-  g_clear_pointer (&flags->ids, g_array_unref);
-  g_free (flags);
-}
-
-static void
-flags_main (StoreJob *job)
-{
-  FlagsData *flags = job->data;
-
-  for (guint i = 0; job->changed_ids != NULL && i < job->changed_ids->len; i++)
-    {
-      gint64 id = g_array_index (job->changed_ids, gint64, i);
-      MapEntry *entry = g_hash_table_lookup (job->store->articles, &id);
-
-      if (entry == NULL || !chronicle_article_get_loaded (entry->article))
-        continue;
-      if (flags->starred)
-        chronicle_article_set_starred (entry->article, flags->value);
-      else
-        chronicle_article_set_read (entry->article, flags->value);
-    }
-}
-
-static void
-set_flag_async (ChronicleStore      *self,
-                gpointer             tag,
-                gboolean             starred,
-                const gint64        *ids,
-                guint                n_ids,
-                gboolean             value,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  GTask *task = new_task (self, tag, cancellable, callback, user_data);
-  FlagsData *data = g_new0 (FlagsData, 1);
-
-  data->ids = ids_array (ids, n_ids);
-  data->value = !!value;
-  data->starred = starred;
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_flags, flags_main, data,
-                            _flags_data_free);
-}
-
-/**
- * chronicle_store_set_read_async:
- * @self: a #ChronicleStore
- * @ids: (array length=n_ids): article ids
- * @n_ids: how many
- * @read: the new state
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * The shared #ChronicleArticle objects are updated (notify::read) and `changed`
- * (ARTICLE_STATE) is emitted with the ids that actually changed.
- */
-void
-chronicle_store_set_read_async (ChronicleStore      *self,
-                                const gint64        *ids,
-                                guint                n_ids,
-                                gboolean             read,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (n_ids == 0 || ids != NULL);
-
-  set_flag_async (self, chronicle_store_set_read_async, FALSE, ids, n_ids, read, cancellable,
-                  callback, user_data);
-}
-
-gboolean
-chronicle_store_set_read_finish (ChronicleStore  *self,
-                                 GAsyncResult    *result,
-                                 GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_set_read_async, error) != NULL;
-}
-
-/**
- * chronicle_store_set_starred_async:
- * @self: a #ChronicleStore
- * @ids: (array length=n_ids): article ids
- * @n_ids: how many
- * @starred: the new state
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Like chronicle_store_set_read_async() for the starred flag. Starred articles are
- * never removed by retention.
- */
-void
-chronicle_store_set_starred_async (ChronicleStore      *self,
-                                   const gint64        *ids,
-                                   guint                n_ids,
-                                   gboolean             starred,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (n_ids == 0 || ids != NULL);
-
-  set_flag_async (self, chronicle_store_set_starred_async, TRUE, ids, n_ids, starred,
-                  cancellable, callback, user_data);
-}
-
-gboolean
-chronicle_store_set_starred_finish (ChronicleStore  *self,
-                                    GAsyncResult    *result,
-                                    GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_set_starred_async, error) != NULL;
-}
-
-/**
- * chronicle_store_apply_retention_async:
- * @self: a #ChronicleStore
- * @keep_days: keep articles published in the last @keep_days days; 0 keeps everything
- * @now: the current Unix time (a parameter so tests are reproducible)
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Removes older articles, except starred ones, with their text, mentions and links;
- * events left without articles and entities left without mentions are removed too.
- * Emits `changed` (ARTICLES_REMOVED | ENTITIES) when something was removed.
- */
-void
-chronicle_store_apply_retention_async (ChronicleStore      *self,
-                                       guint                keep_days,
-                                       gint64               now,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  GTask *task;
-  RetentionData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-
-  task = new_task (self, chronicle_store_apply_retention_async, cancellable, callback,
-                   user_data);
-  data = g_new0 (RetentionData, 1);
-  data->keep_days = keep_days;
-  data->now = now;
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_retention, NULL, data,
-                            g_free);
-}
-
-/**
- * chronicle_store_apply_retention_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: the number of articles removed, or -1 on error
- */
-gint64
-chronicle_store_apply_retention_finish (ChronicleStore  *self,
-                                        GAsyncResult    *result,
-                                        GError         **error)
-{
-  return finish_int (self, result, chronicle_store_apply_retention_async, error);
-}
-
-/**
- * chronicle_store_vacuum_async:
- * @self: a #ChronicleStore
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Optimises the full-text index, checkpoints the WAL and rebuilds the file to give
- * free pages back to the disk. Slow on a big cache (it rewrites the file); writes
- * queued behind it wait, reads go on.
- */
-void
-chronicle_store_vacuum_async (ChronicleStore      *self,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-
-  task = new_task (self, chronicle_store_vacuum_async, cancellable, callback, user_data);
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_vacuum, NULL,
-                            read_data_new (), _read_data_free);
-}
-
-gboolean
-chronicle_store_vacuum_finish (ChronicleStore  *self,
-                               GAsyncResult    *result,
-                               GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_vacuum_async, error) != NULL;
-}
-
-void
-_chronicle_store_set_max_page_count_async (ChronicleStore      *self,
-                                           gint64               max_page_count,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data)
-{
-  GTask *task = new_task (self, _chronicle_store_set_max_page_count_async, NULL, callback,
-                          user_data);
-  ReadData *data = read_data_new ();
-
-  data->id = max_page_count;
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_max_page_count, NULL,
-                            data, _read_data_free);
-}
-
-gboolean
-_chronicle_store_set_max_page_count_finish (ChronicleStore  *self,
-                                            GAsyncResult    *result,
-                                            GError         **error)
-{
-  return finish_pointer (self, result, _chronicle_store_set_max_page_count_async, error)
-         != NULL;
-}
-
-/* Reads */
-
-static void
-run_read (ChronicleStore      *self,
-          gpointer             tag,
-          StoreJobFunc         func,
-          StoreJobMainFunc     main_func,
-          ReadData            *data,
-          GCancellable        *cancellable,
-          GAsyncReadyCallback  callback,
-          gpointer             user_data)
-{
-  GTask *task = new_task (self, tag, cancellable, callback, user_data);
+  GTask *task = _chronicle_store_new_task (self, tag, cancellable, callback, user_data);
 
   _chronicle_store_run_job (self, FALSE, task, func, main_func, data, _read_data_free);
-}
-
-/**
- * chronicle_store_timeline_async:
- * @self: a #ChronicleStore
- * @query: the filter and order
- * @limit: at most this many ids (the first page); 0 for all
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Reads the ordered ids of the articles matching @query. Ask for a small @limit first
- * to show something fast, then for all; #ChronicleArticleList does this for you.
- */
-void
-chronicle_store_timeline_async (ChronicleStore      *self,
-                                ChronicleQuery      *query,
-                                guint                limit,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (CHRONICLE_IS_QUERY (query));
-
-  data = read_data_new ();
-  data->query = g_object_ref (query);
-  data->limit = limit;
-  run_read (self, chronicle_store_timeline_async, _chronicle_store_read_timeline, NULL, data,
-            cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_timeline_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type gint64): the article ids in order
- */
-GArray *
-chronicle_store_timeline_finish (ChronicleStore  *self,
-                                 GAsyncResult    *result,
-                                 GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_timeline_async, error);
-}
-
-void
-_timeline_diff_free (TimelineDiff *diff)
-{
-  if (diff == NULL)
-    return;
-  g_clear_pointer (&diff->ids, g_array_unref);
-  g_clear_pointer (&diff->hunks, g_array_unref);
-  g_free (diff);
-}
-
-void
-_chronicle_store_timeline_diff_async (ChronicleStore      *self,
-                                      ChronicleQuery      *query,
-                                      GArray              *old_ids,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  ReadData *data = read_data_new ();
-
-  data->query = g_object_ref (query);
-  data->old_ids = old_ids != NULL ? g_array_ref (old_ids) : NULL;
-  run_read (self, _chronicle_store_timeline_diff_async, _chronicle_store_read_timeline, NULL,
-            data, cancellable, callback, user_data);
-}
-
-TimelineDiff *
-_chronicle_store_timeline_diff_finish (ChronicleStore  *self,
-                                       GAsyncResult    *result,
-                                       GError         **error)
-{
-  return finish_pointer (self, result, _chronicle_store_timeline_diff_async, error);
-}
-
-static void
-intern_articles_main (StoreJob *job)
-{
-  GPtrArray *fresh = job->result;
-
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      ChronicleArticle *read = g_ptr_array_index (fresh, i);
-
-      /* Swap the object just read for the shared one. */
-      g_ptr_array_index (fresh, i) = _chronicle_store_intern (job->store, read);
-      g_object_unref (read);
-    }
-}
-
-/**
- * chronicle_store_get_articles_async:
- * @self: a #ChronicleStore
- * @ids: (array length=n_ids): article ids (a page; ~50 reads in a few milliseconds)
- * @n_ids: how many
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Reads articles without their body text. The results are the shared objects of the
- * identity map: placeholders handed out earlier get filled in.
- */
-void
-chronicle_store_get_articles_async (ChronicleStore      *self,
-                                    const gint64        *ids,
-                                    guint                n_ids,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (n_ids == 0 || ids != NULL);
-
-  data = read_data_new ();
-  data->ids = ids_array (ids, n_ids);
-  run_read (self, chronicle_store_get_articles_async, _chronicle_store_read_articles,
-            intern_articles_main, data, cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_get_articles_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type ChronicleArticle): the articles found, in
- *   the order of the ids asked for (unknown ids are skipped)
- */
-GPtrArray *
-chronicle_store_get_articles_finish (ChronicleStore  *self,
-                                     GAsyncResult    *result,
-                                     GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_get_articles_async, error);
-}
-
-static void
-intern_article_main (StoreJob *job)
-{
-  ChronicleArticle *fresh = job->result;
-  ChronicleArticle *shared = _chronicle_store_intern (job->store, fresh);
-
-  if (shared != fresh)
-    {
-      GPtrArray *mentions = chronicle_article_get_mentions (fresh);
-      GPtrArray *times = chronicle_article_get_time_mentions (fresh);
-      GPtrArray *target = chronicle_article_get_mentions (shared);
-      GPtrArray *target_times = chronicle_article_get_time_mentions (shared);
-
-      g_ptr_array_set_size (target, 0);
-      g_ptr_array_set_size (target_times, 0);
-      for (guint i = 0; i < mentions->len; i++)
-        g_ptr_array_add (target, chronicle_mention_copy (g_ptr_array_index (mentions, i)));
-      for (guint i = 0; i < times->len; i++)
-        g_ptr_array_add (target_times,
-                         chronicle_time_mention_copy (g_ptr_array_index (times, i)));
-    }
-
-  g_object_unref (fresh);
-  job->result = shared;
-}
-
-/**
- * chronicle_store_get_article_async:
- * @self: a #ChronicleStore
- * @id: an article id
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Reads one article in full: body text, entity mentions (with entity ids) and time
- * mentions. %CHRONICLE_STORE_ERROR_NOT_FOUND if there is no such article.
- */
-void
-chronicle_store_get_article_async (ChronicleStore      *self,
-                                   gint64               id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-
-  data = read_data_new ();
-  data->id = id;
-  run_read (self, chronicle_store_get_article_async, _chronicle_store_read_article,
-            intern_article_main, data, cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_get_article_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the shared article object, now with its body and mentions
- */
-ChronicleArticle *
-chronicle_store_get_article_finish (ChronicleStore  *self,
-                                    GAsyncResult    *result,
-                                    GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_get_article_async, error);
-}
-
-/**
- * chronicle_store_facet_counts_async:
- * @self: a #ChronicleStore
- * @query: the filter
- * @top_n: how many entities of each kind
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Counts, for each entity kind, the @top_n entities named in the most articles matching
- * @query (all facets of the query apply, including the one of the kind counted).
- */
-void
-chronicle_store_facet_counts_async (ChronicleStore      *self,
-                                    ChronicleQuery      *query,
-                                    guint                top_n,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (CHRONICLE_IS_QUERY (query));
-
-  data = read_data_new ();
-  data->query = g_object_ref (query);
-  data->limit = top_n;
-  run_read (self, chronicle_store_facet_counts_async, _chronicle_store_read_facets, NULL, data,
-            cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_facet_counts_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type ChronicleEntity): entities ordered by kind
- *   (person, country, place, organization), then by count, largest first; each one's
- *   #ChronicleEntity:mention-count is its number of articles under the query
- */
-GPtrArray *
-chronicle_store_facet_counts_finish (ChronicleStore  *self,
-                                     GAsyncResult    *result,
-                                     GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_facet_counts_async, error);
-}
-
-/**
- * chronicle_store_histogram_async:
- * @self: a #ChronicleStore
- * @query: the filter
- * @bucket: day, week, month, quarter or year
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Counts the articles matching @query per bucket of publication time (UTC).
- */
-void
-chronicle_store_histogram_async (ChronicleStore       *self,
-                                 ChronicleQuery       *query,
-                                 ChronicleGranularity  bucket,
-                                 GCancellable         *cancellable,
-                                 GAsyncReadyCallback   callback,
-                                 gpointer              user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (CHRONICLE_IS_QUERY (query));
-
-  data = read_data_new ();
-  data->query = g_object_ref (query);
-  data->bucket = bucket;
-  run_read (self, chronicle_store_histogram_async, _chronicle_store_read_histogram, NULL, data,
-            cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_histogram_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (element-type ChronicleHistogramBin): the non-empty buckets in
- *   time order
- */
-GArray *
-chronicle_store_histogram_finish (ChronicleStore  *self,
-                                  GAsyncResult    *result,
-                                  GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_histogram_async, error);
-}
-
-/**
- * chronicle_store_lookup_entity_async:
- * @self: a #ChronicleStore
- * @kind: what the entity is
- * @name: its canonical name
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Finds a stored entity (with its id, aliases and article count);
- * %CHRONICLE_STORE_ERROR_NOT_FOUND if it was never mentioned.
- */
-void
-chronicle_store_lookup_entity_async (ChronicleStore      *self,
-                                     ChronicleEntityKind  kind,
-                                     const char          *name,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (name != NULL);
-
-  data = read_data_new ();
-  data->kind = kind;
-  data->name = g_strdup (name);
-  run_read (self, chronicle_store_lookup_entity_async, _chronicle_store_read_lookup_entity, NULL,
-            data, cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_lookup_entity_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the entity
- */
-ChronicleEntity *
-chronicle_store_lookup_entity_finish (ChronicleStore  *self,
-                                      GAsyncResult    *result,
-                                      GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_lookup_entity_async, error);
-}
-
-/**
- * chronicle_store_entity_detail_async:
- * @self: a #ChronicleStore
- * @entity_id: a stored entity
- * @bucket: the histogram's bucket size
- * @top_n: how many co-mentioned entities
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Reads an entity with its mentions over time and the entities most often named with
- * it. %CHRONICLE_STORE_ERROR_NOT_FOUND for an unknown id.
- */
-void
-chronicle_store_entity_detail_async (ChronicleStore       *self,
-                                     gint64                entity_id,
-                                     ChronicleGranularity  bucket,
-                                     guint                 top_n,
-                                     GCancellable         *cancellable,
-                                     GAsyncReadyCallback   callback,
-                                     gpointer              user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-
-  data = read_data_new ();
-  data->id = entity_id;
-  data->bucket = bucket;
-  data->limit = top_n;
-  run_read (self, chronicle_store_entity_detail_async, _chronicle_store_read_entity_detail,
-            NULL, data, cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_entity_detail_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the detail; free with chronicle_entity_detail_free()
- */
-ChronicleEntityDetail *
-chronicle_store_entity_detail_finish (ChronicleStore  *self,
-                                      GAsyncResult    *result,
-                                      GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_entity_detail_async, error);
-}
-
-/**
- * chronicle_store_search_async:
- * @self: a #ChronicleStore
- * @query: a query with text (#ChronicleQuery:text, in the user's syntax: words,
- *   "phrases", prefix*, AND/OR/NOT, NEAR; anything else is taken literally, never an
- *   error); its other filters apply too
- * @limit: at most this many hits
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Full-text search, best matches first, with snippets.
- */
-void
-chronicle_store_search_async (ChronicleStore      *self,
-                              ChronicleQuery      *query,
-                              guint                limit,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-  g_return_if_fail (CHRONICLE_IS_QUERY (query));
-
-  data = read_data_new ();
-  data->query = g_object_ref (query);
-  data->limit = limit;
-  run_read (self, chronicle_store_search_async, _chronicle_store_read_search, NULL, data,
-            cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_search_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type ChronicleSearchHit): the hits
- */
-GPtrArray *
-chronicle_store_search_finish (ChronicleStore  *self,
-                               GAsyncResult    *result,
-                               GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_search_async, error);
-}
-
-/**
- * chronicle_store_time_mentions_async:
- * @self: a #ChronicleStore
- * @from: start of the range (Unix time, UTC, inclusive)
- * @to: end of the range (exclusive)
- * @limit: at most this many; 0 for all
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Reads the time mentions whose period overlaps [@from, @to): what was reported for,
- * or planned for, those days. Ordered by period start, then article.
- */
-void
-chronicle_store_time_mentions_async (ChronicleStore      *self,
-                                     gint64               from,
-                                     gint64               to,
-                                     guint                limit,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-
-  data = read_data_new ();
-  data->from = from;
-  data->to = to;
-  data->limit = limit;
-  run_read (self, chronicle_store_time_mentions_async, _chronicle_store_read_time_mentions, NULL,
-            data, cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_time_mentions_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type ChronicleTimeMention): the time mentions,
- *   each with its article id
- */
-GPtrArray *
-chronicle_store_time_mentions_finish (ChronicleStore  *self,
-                                      GAsyncResult    *result,
-                                      GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_time_mentions_async, error);
-}
-
-/**
- * chronicle_store_events_for_article_async:
- * @self: a #ChronicleStore
- * @article_id: an article
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when done
- * @user_data: data for @callback
- *
- * Reads the events an article belongs to, each with its member article ids and main
- * entities.
- */
-void
-chronicle_store_events_for_article_async (ChronicleStore      *self,
-                                          gint64               article_id,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  ReadData *data;
-
-  g_return_if_fail (CHRONICLE_IS_STORE (self));
-
-  data = read_data_new ();
-  data->id = article_id;
-  run_read (self, chronicle_store_events_for_article_async, _chronicle_store_read_article_events,
-            NULL, data, cancellable, callback, user_data);
-}
-
-/**
- * chronicle_store_events_for_article_finish:
- * @self: a #ChronicleStore
- * @result: the #GAsyncResult
- * @error: return location for a #GError
- *
- * Returns: (transfer container) (element-type ChronicleEvent): the events
- */
-GPtrArray *
-chronicle_store_events_for_article_finish (ChronicleStore  *self,
-                                           GAsyncResult    *result,
-                                           GError         **error)
-{
-  return finish_pointer (self, result, chronicle_store_events_for_article_async, error);
 }

@@ -9,6 +9,8 @@
 
 #include "store-test-utils.h"
 
+static GThread *main_thread;
+
 typedef struct {
   guint count;
   ChronicleStoreChange what;
@@ -21,7 +23,8 @@ changed_cb (ChronicleStore       *store,
             GArray               *ids,
             ChangedLog           *log)
 {
-  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  /* On the main thread, never on the store's worker threads. */
+  g_assert_true (g_thread_self () == main_thread);
   log->count++;
   log->what = what;
   g_clear_pointer (&log->ids, g_array_unref);
@@ -442,6 +445,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  main_thread = g_thread_self ();
 
 #define ADD(path, func) \
   g_test_add ("/store/store/" path, StoreFixture, NULL, store_fixture_setup, func, \

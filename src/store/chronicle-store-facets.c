@@ -1,0 +1,527 @@
+/* chronicle-store-facets.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "chronicle-store-error.h"
+#include "chronicle-store-private.h"
+#include "chronicle-store-sql.h"
+
+/* Facet counts, histograms and entities: the public calls and their jobs. */
+
+#define RELATED_WINDOW 20000
+
+gboolean
+_chronicle_store_read_facets (StoreJob     *job,
+                              ChronicleDb  *db,
+                              GError      **error)
+{
+  ReadData *data = job->data;
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(Sql) sql = { NULL, NULL };
+  sqlite3_stmt *stmt;
+
+  if (chronicle_query_is_all (data->query))
+    {
+      /* The maintained counts answer directly. */
+      stmt = _chronicle_db_prepare (db,
+                                    "SELECT id, kind, name, country_code, article_count"
+                                    " FROM entities WHERE kind = ? AND article_count > 0"
+                                    " ORDER BY article_count DESC, id LIMIT ?",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+        {
+          sqlite3_bind_int (stmt, 1, k);
+          sqlite3_bind_int64 (stmt, 2, data->limit);
+          if (!_chronicle_collect_entities (db, stmt, entities, error))
+            return FALSE;
+        }
+    }
+  else
+    {
+      _chronicle_sql_init (&sql);
+      if (!_chronicle_sql_resolve_facets (&sql, db, data->query, error))
+        return FALSE;
+      g_string_append (sql.sql, "WITH m AS (");
+      _chronicle_sql_build_ids (&sql, data->query);
+      g_string_append (sql.sql,
+                       ") SELECT id, kind, name, country_code, n FROM ("
+                       " SELECT e.id, e.kind, e.name, e.country_code, c.n,"
+                       " row_number () OVER (PARTITION BY e.kind ORDER BY c.n DESC, e.id) AS rn"
+                       " FROM (SELECT ae.entity_id AS eid, count (*) AS n"
+                       " FROM m JOIN article_entities ae ON ae.article_id = m.id"
+                       " GROUP BY ae.entity_id) c"
+                       " JOIN entities e ON e.id = c.eid)"
+                       " WHERE rn <= ? ORDER BY kind, n DESC, id");
+      _chronicle_sql_int (&sql, data->limit);
+      stmt = _chronicle_sql_prepare (db, &sql, error);
+      if (stmt == NULL || !_chronicle_collect_entities (db, stmt, entities, error))
+        return FALSE;
+    }
+
+  job->result = g_steal_pointer (&entities);
+  job->result_free = (GDestroyNotify) g_ptr_array_unref;
+  return TRUE;
+}
+
+/* Rolls (day, count) rows, in day order, up into buckets. */
+static GArray *
+collect_histogram (ChronicleDb           *db,
+                   sqlite3_stmt          *stmt,
+                   ChronicleGranularity   bucket,
+                   GError               **error)
+{
+  g_autoptr(GArray) bins = g_array_new (FALSE, FALSE, sizeof (ChronicleHistogramBin));
+  ChronicleHistogramBin *last = NULL;
+  gint64 last_next = G_MININT64;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 day_start = sqlite3_column_int64 (stmt, 0) * SECONDS_PER_DAY;
+      guint count = (guint) sqlite3_column_int64 (stmt, 1);
+
+      if (count == 0)
+        continue;
+
+      if (last != NULL && day_start < last_next)
+        {
+          last->count += count;
+        }
+      else
+        {
+          ChronicleHistogramBin bin = {
+            chronicle_granularity_floor (bucket, day_start), count
+          };
+
+          g_array_append_val (bins, bin);
+          last = &g_array_index (bins, ChronicleHistogramBin, bins->len - 1);
+          last_next = chronicle_granularity_next (bucket, day_start);
+        }
+    }
+
+  if (!_chronicle_db_finish_rows (db, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&bins);
+}
+
+static gboolean
+day_aligned (gint64 t)
+{
+  return t % SECONDS_PER_DAY == 0;
+}
+
+static void
+build_histogram_sql (Sql            *sql,
+                     ChronicleQuery *query)
+{
+  gint64 from = chronicle_query_get_from (query);
+  gint64 to = chronicle_query_get_to (query);
+  g_autoptr(ChronicleQuery) without_dates = chronicle_query_with_date_range (query, 0, 0);
+
+  if (chronicle_query_is_all (without_dates) && day_aligned (from) && day_aligned (to))
+    {
+      /* The maintained per-day counts answer directly. */
+      g_string_append (sql->sql, "SELECT day, count FROM day_counts WHERE count > 0");
+      if (from != 0)
+        {
+          g_string_append (sql->sql, " AND day >= ?");
+          _chronicle_sql_int (sql, from / SECONDS_PER_DAY);
+        }
+      if (to != 0)
+        {
+          g_string_append (sql->sql, " AND day < ?");
+          _chronicle_sql_int (sql, to / SECONDS_PER_DAY);
+        }
+      g_string_append (sql->sql, " ORDER BY day");
+      return;
+    }
+
+  g_string_append (sql->sql, "SELECT " DAY_OF ("m.published") " AS d, count (*) FROM (");
+  _chronicle_sql_build_ids (sql, query);
+  g_string_append (sql->sql, ") m GROUP BY d ORDER BY d");
+}
+
+gboolean
+_chronicle_store_read_histogram (StoreJob     *job,
+                                 ChronicleDb  *db,
+                                 GError      **error)
+{
+  ReadData *data = job->data;
+  g_auto(Sql) sql = { NULL, NULL };
+  sqlite3_stmt *stmt;
+  GArray *bins;
+
+  _chronicle_sql_init (&sql);
+  if (!_chronicle_sql_resolve_facets (&sql, db, data->query, error))
+    return FALSE;
+  build_histogram_sql (&sql, data->query);
+  stmt = _chronicle_sql_prepare (db, &sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bins = collect_histogram (db, stmt, data->bucket, error);
+  if (bins == NULL)
+    return FALSE;
+
+  job->result = bins;
+  job->result_free = (GDestroyNotify) g_array_unref;
+  return TRUE;
+}
+
+static gboolean
+read_aliases (ChronicleDb      *db,
+              ChronicleEntity  *entity,
+              GError          **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) aliases = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _chronicle_db_prepare (db,
+                                "SELECT alias FROM entity_aliases WHERE entity_id = ?"
+                                " ORDER BY alias",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, chronicle_entity_get_id (entity));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _chronicle_db_column_text (stmt, 0));
+  if (!_chronicle_db_finish_rows (db, stmt, rc, error))
+    return FALSE;
+
+  aliases = g_strv_builder_end (builder);
+  chronicle_entity_set_aliases (entity, (const char * const *) aliases);
+  return TRUE;
+}
+
+static ChronicleEntity *
+read_entity (ChronicleDb  *db,
+             const char   *sql,
+             gint64        id,
+             int           kind,
+             const char   *name,
+             GError      **error)
+{
+  g_autoptr(ChronicleEntity) entity = NULL;
+  sqlite3_stmt *stmt = _chronicle_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (name != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, kind);
+      _chronicle_db_bind_text (stmt, 2, name);
+    }
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    entity = _chronicle_entity_from_row (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _chronicle_db_set_error (db, rc, error);
+      return NULL;
+    }
+  if (entity == NULL)
+    {
+      g_set_error_literal (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_NOT_FOUND,
+                           _("No such person, country, place or organisation is stored"));
+      return NULL;
+    }
+  if (!read_aliases (db, entity, error))
+    return NULL;
+
+  return g_steal_pointer (&entity);
+}
+
+gboolean
+_chronicle_store_read_lookup_entity (StoreJob     *job,
+                                     ChronicleDb  *db,
+                                     GError      **error)
+{
+  ReadData *data = job->data;
+  ChronicleEntity *entity;
+
+  entity = read_entity (db,
+                        "SELECT id, kind, name, country_code, article_count FROM entities"
+                        " WHERE kind = ? AND name = ?",
+                        0, data->kind, data->name, error);
+  if (entity == NULL)
+    return FALSE;
+
+  job->result = entity;
+  job->result_free = g_object_unref;
+  return TRUE;
+}
+
+gboolean
+_chronicle_store_read_entity_detail (StoreJob     *job,
+                                     ChronicleDb  *db,
+                                     GError      **error)
+{
+  ReadData *data = job->data;
+  g_autoptr(ChronicleEntityDetail) detail = g_new0 (ChronicleEntityDetail, 1);
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  if (!_chronicle_db_begin_read (db, error))
+    return FALSE;
+
+  detail->entity = read_entity (db,
+                                "SELECT id, kind, name, country_code, article_count FROM entities"
+                                " WHERE id = ?",
+                                data->id, 0, NULL, error);
+  if (detail->entity == NULL)
+    goto out;
+
+  stmt = _chronicle_db_prepare (db,
+                                "SELECT " DAY_OF ("published") " AS d, count (*)"
+                                " FROM article_entities WHERE entity_id = ?"
+                                " GROUP BY d ORDER BY d",
+                                error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, data->id);
+  detail->histogram = collect_histogram (db, stmt, data->bucket, error);
+  if (detail->histogram == NULL)
+    goto out;
+
+  stmt = _chronicle_db_prepare (db,
+                                "SELECT e.id, e.kind, e.name, e.country_code, c.n FROM ("
+                                " SELECT ae.entity_id AS eid, count (*) AS n FROM ("
+                                "  SELECT article_id FROM article_entities WHERE entity_id = ?1"
+                                "  ORDER BY published DESC LIMIT ?3) r"
+                                " JOIN article_entities ae ON ae.article_id = r.article_id"
+                                " WHERE ae.entity_id != ?1 GROUP BY ae.entity_id"
+                                " ORDER BY n DESC, ae.entity_id LIMIT ?2) c"
+                                " JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.id",
+                                error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, data->id);
+  sqlite3_bind_int64 (stmt, 2, data->limit);
+  sqlite3_bind_int64 (stmt, 3, RELATED_WINDOW);
+  detail->related = g_ptr_array_new_with_free_func (g_object_unref);
+  ok = _chronicle_collect_entities (db, stmt, detail->related, error);
+
+out:
+  _chronicle_db_end_read (db);
+  if (!ok)
+    return FALSE;
+
+  job->result = g_steal_pointer (&detail);
+  job->result_free = (GDestroyNotify) chronicle_entity_detail_free;
+  return TRUE;
+}
+
+/**
+ * chronicle_store_facet_counts_async:
+ * @self: a #ChronicleStore
+ * @query: the filter
+ * @top_n: how many entities of each kind
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Counts, for each entity kind, the @top_n entities named in the most articles matching
+ * @query (all facets of the query apply, including the one of the kind counted).
+ */
+void
+chronicle_store_facet_counts_async (ChronicleStore      *self,
+                                    ChronicleQuery      *query,
+                                    guint                top_n,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  ReadData *data;
+
+  g_return_if_fail (CHRONICLE_IS_STORE (self));
+  g_return_if_fail (CHRONICLE_IS_QUERY (query));
+
+  data = _read_data_new ();
+  data->query = g_object_ref (query);
+  data->limit = top_n;
+  _chronicle_store_run_read (self, chronicle_store_facet_counts_async, _chronicle_store_read_facets, NULL, data,
+            cancellable, callback, user_data);
+}
+
+/**
+ * chronicle_store_facet_counts_finish:
+ * @self: a #ChronicleStore
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type ChronicleEntity): entities ordered by kind
+ *   (person, country, place, organization), then by count, largest first; each one's
+ *   #ChronicleEntity:mention-count is its number of articles under the query
+ */
+GPtrArray *
+chronicle_store_facet_counts_finish (ChronicleStore  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  return _chronicle_store_finish_pointer (self, result, chronicle_store_facet_counts_async, error);
+}
+
+/**
+ * chronicle_store_histogram_async:
+ * @self: a #ChronicleStore
+ * @query: the filter
+ * @bucket: day, week, month, quarter or year
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Counts the articles matching @query per bucket of publication time (UTC).
+ */
+void
+chronicle_store_histogram_async (ChronicleStore       *self,
+                                 ChronicleQuery       *query,
+                                 ChronicleGranularity  bucket,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  ReadData *data;
+
+  g_return_if_fail (CHRONICLE_IS_STORE (self));
+  g_return_if_fail (CHRONICLE_IS_QUERY (query));
+
+  data = _read_data_new ();
+  data->query = g_object_ref (query);
+  data->bucket = bucket;
+  _chronicle_store_run_read (self, chronicle_store_histogram_async, _chronicle_store_read_histogram, NULL, data,
+            cancellable, callback, user_data);
+}
+
+/**
+ * chronicle_store_histogram_finish:
+ * @self: a #ChronicleStore
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ChronicleHistogramBin): the non-empty buckets in
+ *   time order
+ */
+GArray *
+chronicle_store_histogram_finish (ChronicleStore  *self,
+                                  GAsyncResult    *result,
+                                  GError         **error)
+{
+  return _chronicle_store_finish_pointer (self, result, chronicle_store_histogram_async, error);
+}
+
+/**
+ * chronicle_store_lookup_entity_async:
+ * @self: a #ChronicleStore
+ * @kind: what the entity is
+ * @name: its canonical name
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Finds a stored entity (with its id, aliases and article count);
+ * %CHRONICLE_STORE_ERROR_NOT_FOUND if it was never mentioned.
+ */
+void
+chronicle_store_lookup_entity_async (ChronicleStore      *self,
+                                     ChronicleEntityKind  kind,
+                                     const char          *name,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  ReadData *data;
+
+  g_return_if_fail (CHRONICLE_IS_STORE (self));
+  g_return_if_fail (name != NULL);
+
+  data = _read_data_new ();
+  data->kind = kind;
+  data->name = g_strdup (name);
+  _chronicle_store_run_read (self, chronicle_store_lookup_entity_async, _chronicle_store_read_lookup_entity, NULL,
+            data, cancellable, callback, user_data);
+}
+
+/**
+ * chronicle_store_lookup_entity_finish:
+ * @self: a #ChronicleStore
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the entity
+ */
+ChronicleEntity *
+chronicle_store_lookup_entity_finish (ChronicleStore  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  return _chronicle_store_finish_pointer (self, result, chronicle_store_lookup_entity_async, error);
+}
+
+/**
+ * chronicle_store_entity_detail_async:
+ * @self: a #ChronicleStore
+ * @entity_id: a stored entity
+ * @bucket: the histogram's bucket size
+ * @top_n: how many co-mentioned entities
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Reads an entity with its mentions over time and the entities most often named with
+ * it. %CHRONICLE_STORE_ERROR_NOT_FOUND for an unknown id.
+ */
+void
+chronicle_store_entity_detail_async (ChronicleStore       *self,
+                                     gint64                entity_id,
+                                     ChronicleGranularity  bucket,
+                                     guint                 top_n,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  ReadData *data;
+
+  g_return_if_fail (CHRONICLE_IS_STORE (self));
+
+  data = _read_data_new ();
+  data->id = entity_id;
+  data->bucket = bucket;
+  data->limit = top_n;
+  _chronicle_store_run_read (self, chronicle_store_entity_detail_async, _chronicle_store_read_entity_detail,
+            NULL, data, cancellable, callback, user_data);
+}
+
+/**
+ * chronicle_store_entity_detail_finish:
+ * @self: a #ChronicleStore
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the detail; free with chronicle_entity_detail_free()
+ */
+ChronicleEntityDetail *
+chronicle_store_entity_detail_finish (ChronicleStore  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  return _chronicle_store_finish_pointer (self, result, chronicle_store_entity_detail_async, error);
+}

@@ -851,3 +851,78 @@ _chronicle_window_data_sync (ChronicleWindow *self)
   chronicle_sync_service_sync_async (self->sync, 0, self->cancellable, sync_done_cb,
                                      g_object_ref (self));
 }
+
+typedef struct
+{
+  ChronicleWindow *window;
+  GListModel      *articles;
+  gint64           unix_time;
+} GoTo;
+
+static void
+go_to_free (GoTo *go)
+{
+  g_clear_object (&go->window);
+  g_clear_object (&go->articles);
+  g_free (go);
+}
+
+static void
+newest_before_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GoTo *go = user_data;
+  ChronicleWindow *self = go->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  int position;
+
+  ids = chronicle_store_timeline_finish (CHRONICLE_STORE (object), result, &error);
+  /* The query changed meanwhile: that list is gone. */
+  if (ids == NULL || self->articles != go->articles)
+    {
+      go_to_free (go);
+      return;
+    }
+
+  if (ids->len == 0)
+    {
+      /* Nothing that old: the oldest article is the nearest. */
+      guint n = g_list_model_get_n_items (self->articles);
+      if (n > 0)
+        chronicle_timeline_view_select (self->timeline_view, n - 1);
+    }
+  else
+    {
+      position = chronicle_article_list_find (CHRONICLE_ARTICLE_LIST (self->articles),
+                                              g_array_index (ids, gint64, 0));
+      if (position >= 0)
+        chronicle_timeline_view_select (self->timeline_view, position);
+    }
+  chronicle_time_ruler_set_position (chronicle_timeline_view_get_ruler (self->timeline_view),
+                                     go->unix_time);
+  go_to_free (go);
+}
+
+/* The newest article published at or before @unix_time, asked of the store so
+ * that rows not yet loaded do not matter. */
+void
+_chronicle_window_data_go_to_date (ChronicleWindow *self,
+                                   gint64           unix_time)
+{
+  g_autoptr(ChronicleQuery) before = NULL;
+  GoTo *go;
+
+  if (self->articles == NULL)
+    return;
+
+  before = chronicle_query_with_date_range (self->query, chronicle_query_get_from (self->query),
+                                            unix_time + 1);
+  go = g_new0 (GoTo, 1);
+  go->window = g_object_ref (self);
+  go->articles = g_object_ref (self->articles);
+  go->unix_time = unix_time;
+  chronicle_store_timeline_async (self->store, before, 1, self->query_cancellable,
+                                  newest_before_cb, go);
+}

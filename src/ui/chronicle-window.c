@@ -220,6 +220,16 @@ date_activated_cb (ChronicleArticleView *view,
   chronicle_window_go_to_date (self, start, end);
 }
 
+static void
+ruler_date_activated_cb (ChronicleTimeRuler *ruler,
+                         gint64              start,
+                         gint64              end,
+                         ChronicleWindow    *self)
+{
+  if (self->store != NULL)
+    _chronicle_window_data_go_to_date (self, end - 1);
+}
+
 /* Actions */
 
 static void
@@ -632,6 +642,9 @@ chronicle_window_init (ChronicleWindow *self)
                                                        CHRONICLE_TYPE_TIMELINE_VIEW, "chip_bar")),
     source_title_cb, self, NULL);
   update_article_buttons (self);
+  /* A click on the ruler: the store knows the exact article to go to. */
+  g_signal_connect_object (chronicle_timeline_view_get_ruler (self->timeline_view), "date-activated",
+                           G_CALLBACK (ruler_date_activated_cb), self, 0);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -839,7 +852,10 @@ chronicle_window_go_to_date (ChronicleWindow *self,
     }
 
   chronicle_time_ruler_scroll_to (chronicle_timeline_view_get_ruler (self->timeline_view), start);
-  chronicle_timeline_view_scroll_to_date (self->timeline_view, end - 1);
+  if (self->store != NULL)
+    _chronicle_window_data_go_to_date (self, end - 1);
+  else
+    chronicle_timeline_view_scroll_to_date (self->timeline_view, end - 1);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->timeline_pane);
 }

@@ -35,10 +35,10 @@ struct _ChronicleArticleRow
   GtkWidget        *row_box;
   GtkLabel         *time_label;
   GtkWidget        *unread_dot;
-  GtkLabel         *source_label;
+  GtkInscription   *source_label;
   GtkWidget        *star_image;
-  GtkLabel         *title_label;
-  GtkLabel         *summary_label;
+  GtkInscription   *title_label;
+  GtkInscription   *summary_label;
   GtkBox           *chips_box;
 };
 
@@ -136,9 +136,9 @@ update (ChronicleArticleRow *self)
 
   markup = chronicle_format_highlight (title ? title : (loaded ? _("Untitled") : ""),
                                        self->search);
-  gtk_label_set_markup (self->title_label, markup);
+  gtk_inscription_set_markup (self->title_label, markup);
 
-  gtk_label_set_text (self->source_label, source ? source : "");
+  gtk_inscription_set_text (self->source_label, source ? source : "");
   gtk_widget_set_visible (self->star_image, chronicle_article_get_starred (a));
 
   if (chronicle_article_get_summary (a) != NULL && *chronicle_article_get_summary (a) != '\0')
@@ -147,7 +147,7 @@ update (ChronicleArticleRow *self)
       g_strdelimit (line, "\n\r\t", ' ');
       summary = chronicle_format_highlight (line, self->search);
     }
-  gtk_label_set_markup (self->summary_label, summary ? summary : "");
+  gtk_inscription_set_markup (self->summary_label, summary ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL);
 
   gtk_widget_set_child_visible (self->unread_dot, loaded && !read);
@@ -157,6 +157,13 @@ update (ChronicleArticleRow *self)
     gtk_widget_remove_css_class (self->row_box, "read");
 
   fill_chips (self);
+
+  /* Inscriptions are cheap to lay out but not read out: name the row. */
+  {
+    g_autofree char *name = g_strdup_printf ("%s%s%s", title ? title : "", source ? " — " : "",
+                                             source ? source : "");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  }
 }
 
 static void

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Quick start, part one: install what is missing, build, and start Chronicle
 # with a fresh profile (its own database, settings and cache in a new folder),
-# so nothing of yours is touched and it works offline.
+# so nothing of yours is touched and it works offline. --load-sample imports
+# the bundled sample news (144 Wikinews articles) when the database is empty,
+# so the timeline is full from the first second.
 #   build-aux/run.sh [--keep-profile DIR] [chronicle options…]
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
@@ -31,6 +33,6 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
 fi
 
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
-  exec dbus-run-session -- build/src/chronicle "$@"
+  exec dbus-run-session -- build/src/chronicle --load-sample "$@"
 fi
-exec build/src/chronicle "$@"
+exec build/src/chronicle --load-sample "$@"

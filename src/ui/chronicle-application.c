@@ -17,6 +17,10 @@
 #include "chronicle-db-path.h"
 #include "chronicle-preferences-window.h"
 #include "chronicle-search-provider.h"
+
+#include "chronicle-profile.h"
+#include "chronicle-store.h"
+#include "chronicle-sync-service.h"
 #include "chronicle-ui.h"
 #include "chronicle-window.h"
 
@@ -29,6 +33,10 @@ struct _ChronicleApplication
 
   ChronicleBackground     *background;
   ChronicleSearchProvider *search_provider;
+  ChronicleStore *store;
+  ChronicleSyncService *sync;
+  GError         *store_error;
+  gboolean        load_sample;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleApplication, chronicle_application, ADW_TYPE_APPLICATION)
@@ -157,6 +165,9 @@ chronicle_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   const char *db = NULL;
 
+  if (g_variant_dict_contains (options, "load-sample"))
+    self->load_sample = TRUE;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("chronicle %s\n", PACKAGE_VERSION);
@@ -237,6 +248,21 @@ chronicle_application_startup (GApplication *app)
 
   self->settings = g_settings_new (BASE_APP_ID);
 
+  /* Opening is quick (a file and its schema); a damaged cache is rebuilt
+   * and the window says so. */
+  self->store = chronicle_store_open_sync (chronicle_application_get_db_path (self), NULL,
+                                           &self->store_error);
+  if (self->store != NULL)
+    {
+      /* One sync service for the application; it follows the sync interval. */
+      self->sync = chronicle_sync_service_new (self->store);
+      chronicle_sync_service_bind_settings (self->sync);
+      /* "Sync Now" from the desktop file, --sync-now and app.sync-now. */
+      g_signal_connect_object (self, "sync-requested",
+                               G_CALLBACK (chronicle_sync_service_sync_now), self->sync,
+                               G_CONNECT_SWAPPED);
+    }
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -262,8 +288,27 @@ static void
 chronicle_application_activate (GApplication *app)
 {
   ChronicleApplication *self = CHRONICLE_APPLICATION (app);
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
+  ChronicleWindow *window = get_or_create_window (self);
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (!fresh)
+    return;
+
+  if (self->store_error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot open the news cache: %s"),
+                                                  self->store_error->message);
+      chronicle_window_add_toast (window, message);
+    }
+  else if (self->store != NULL && chronicle_store_get_recovery_error (self->store) != NULL)
+    chronicle_window_add_toast (window, chronicle_store_get_recovery_error (self->store)->message);
+
+  if (self->load_sample)
+    chronicle_window_load_sample_if_empty (window);
+  else if (self->sync != NULL && g_settings_get_boolean (self->settings, "sync-at-startup"))
+    chronicle_sync_service_sync_now (self->sync);
 }
 
 static void
@@ -273,6 +318,11 @@ chronicle_application_finalize (GObject *object)
 
   g_clear_object (&self->search_provider);
   g_clear_object (&self->settings);
+  if (self->sync != NULL)
+    chronicle_sync_service_cancel (self->sync);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);
 
   G_OBJECT_CLASS (chronicle_application_parent_class)->finalize (object);
@@ -313,10 +363,13 @@ chronicle_application_init (ChronicleApplication *self)
       N_("PATH") },
     { "sync-now", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Check every source for news now"),
       NULL },
+    { "load-sample", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Import the bundled sample news if the database is empty (for trying Chronicle)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }
   };
 
+  chronicle_profile_start ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self),
                                                      _("— follow the news as a timeline"));
@@ -386,4 +439,48 @@ chronicle_application_set_search_backend (ChronicleApplication   *self,
     self->search_provider = chronicle_search_provider_new (G_ACTION_GROUP (self));
 
   chronicle_search_provider_set_backend (self->search_provider, backend);
+}
+
+/**
+ * chronicle_application_get_store:
+ * @self: a #ChronicleApplication
+ *
+ * Returns: (transfer none) (nullable): the article store, %NULL when it
+ *   could not be opened
+ */
+ChronicleStore *
+chronicle_application_get_store (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * chronicle_application_get_load_sample:
+ * @self: a #ChronicleApplication
+ *
+ * Returns: %TRUE if `--load-sample` asked to import the sample news into an
+ *   empty database
+ */
+gboolean
+chronicle_application_get_load_sample (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), FALSE);
+
+  return self->load_sample;
+}
+
+/**
+ * chronicle_application_get_sync_service:
+ * @self: a #ChronicleApplication
+ *
+ * Returns: (transfer none) (nullable): the sync service, %NULL without a store
+ */
+ChronicleSyncService *
+chronicle_application_get_sync_service (ChronicleApplication *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
+
+  return self->sync;
 }

@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "chronicle-search-backend.h"
+#include "chronicle-store.h"
+#include "chronicle-sync-service.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +25,8 @@ const char           *chronicle_application_get_db_path (ChronicleApplication *s
 GSettings            *chronicle_application_get_settings (ChronicleApplication *self);
 void                  chronicle_application_set_search_backend (ChronicleApplication   *self,
                                                                 ChronicleSearchBackend *backend);
+ChronicleStore       *chronicle_application_get_store (ChronicleApplication *self);
+gboolean              chronicle_application_get_load_sample (ChronicleApplication *self);
+ChronicleSyncService *chronicle_application_get_sync_service (ChronicleApplication *self);
 
 G_END_DECLS

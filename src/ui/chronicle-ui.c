@@ -38,6 +38,17 @@ chronicle_ui_init (void)
         gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
                                           RESOURCE_PREFIX "/icons");
 
+      /* AdwApplication loads style.css by itself; widgets shown without it
+       * (tests, previews) load it here. */
+      if (display != NULL && g_application_get_default () == NULL)
+        {
+          g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+          gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+          gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+        }
+
       g_once_init_leave (&initialized, 1);
     }
 }

@@ -10,6 +10,9 @@
 #include <adwaita.h>
 
 #include "chronicle-application.h"
+#include "chronicle-query.h"
+#include "chronicle-store.h"
+#include "chronicle-sync-service.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +20,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChronicleWindow, chronicle_window, CHRONICLE, WINDOW, AdwApplicationWindow)
 
-ChronicleWindow *chronicle_window_new        (ChronicleApplication *application);
-ChronicleWindow *chronicle_window_new_with_settings (GSettings *settings);
-void             chronicle_window_add_toast  (ChronicleWindow      *self,
-                                              const char           *title);
+ChronicleWindow *chronicle_window_new               (ChronicleApplication *application);
+ChronicleWindow *chronicle_window_new_with_settings (GSettings            *settings);
+ChronicleWindow *chronicle_window_new_with_store    (GSettings            *settings,
+                                                     ChronicleStore       *store,
+                                                     ChronicleSyncService *sync);
+void             chronicle_window_add_toast         (ChronicleWindow      *self,
+                                                     const char           *title);
+ChronicleQuery  *chronicle_window_get_query         (ChronicleWindow      *self);
+void             chronicle_window_set_query         (ChronicleWindow      *self,
+                                                     ChronicleQuery       *query);
+void             chronicle_window_load_sample_if_empty (ChronicleWindow *self);
+void             chronicle_window_go_to_date        (ChronicleWindow      *self,
+                                                     gint64                start,
+                                                     gint64                end);
 
 G_END_DECLS

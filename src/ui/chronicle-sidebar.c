@@ -1,0 +1,489 @@
+/* chronicle-sidebar.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * The left pane: All / Unread / Starred, the sources (with their last error,
+ * in words, when the last sync failed), and the countries, people,
+ * organisations and places the current query's articles are about, with
+ * counts. A click toggles that filter; the sidebar emits the new query.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chronicle-entity.h"
+#include "chronicle-format.h"
+#include "chronicle-sidebar.h"
+#include "chronicle-source.h"
+
+struct _ChronicleSidebar
+{
+  GtkWidget       parent_instance;
+
+  ChronicleQuery *query;
+  GPtrArray      *sources;
+  guint           n_failed;
+
+  GtkListBox     *library_list;
+  GtkListBox     *sources_list;
+  GtkWidget      *sources_heading;
+  GtkListBox     *facet_lists[CHRONICLE_N_ENTITY_KINDS];
+  GtkWidget      *facet_headings[CHRONICLE_N_ENTITY_KINDS];
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleSidebar, chronicle_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  QUERY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
+  LIBRARY_ALL,
+  LIBRARY_UNREAD,
+  LIBRARY_STARRED,
+};
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+make_row (const char *icon_name,
+          const char *title,
+          const char *count,
+          const char *error)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *label = gtk_label_new (title);
+
+  if (icon_name != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (error != NULL)
+    {
+      GtkWidget *warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (warning, "error");
+      gtk_widget_set_tooltip_text (warning, error);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Sync Failed"), -1);
+      gtk_box_append (GTK_BOX (box), warning);
+    }
+  if (count != NULL)
+    {
+      GtkWidget *count_label = gtk_label_new (count);
+
+      gtk_widget_add_css_class (count_label, "dim-label");
+      gtk_widget_add_css_class (count_label, "numeric");
+      gtk_widget_add_css_class (count_label, "caption");
+      gtk_box_append (GTK_BOX (box), count_label);
+    }
+  gtk_box_append (GTK_BOX (outer), box);
+
+  if (error != NULL)
+    {
+      /* The error in words, where the source is listed. */
+      GtkWidget *error_label = gtk_label_new (error);
+
+      gtk_label_set_xalign (GTK_LABEL (error_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (error_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (error_label), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (error_label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (error_label, "caption");
+      gtk_widget_add_css_class (error_label, "error");
+      gtk_box_append (GTK_BOX (outer), error_label);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
+  return row;
+}
+
+static void
+emit_query (ChronicleSidebar *self,
+            ChronicleQuery   *query)
+{
+  g_set_object (&self->query, query);
+  g_signal_emit (self, signals[QUERY_CHANGED], 0, query);
+}
+
+static ChronicleQuery *
+current_query (ChronicleSidebar *self)
+{
+  if (self->query == NULL)
+    self->query = chronicle_query_new ();
+  return self->query;
+}
+
+static void
+library_activated_cb (GtkListBox       *list,
+                      GtkListBoxRow    *row,
+                      ChronicleSidebar *self)
+{
+  ChronicleQuery *q = current_query (self);
+  g_autoptr(ChronicleQuery) query = NULL;
+
+  switch (gtk_list_box_row_get_index (row))
+    {
+    case LIBRARY_ALL:
+      {
+        g_autoptr(ChronicleQuery) unread = chronicle_query_with_unread_only (q, FALSE);
+        query = chronicle_query_with_starred_only (unread, FALSE);
+      }
+      break;
+    case LIBRARY_UNREAD:
+      query = chronicle_query_with_unread_only (q, !chronicle_query_get_unread_only (q));
+      break;
+    case LIBRARY_STARRED:
+    default:
+      query = chronicle_query_with_starred_only (q, !chronicle_query_get_starred_only (q));
+      break;
+    }
+
+  emit_query (self, query);
+}
+
+static void
+source_activated_cb (GtkListBox       *list,
+                     GtkListBoxRow    *row,
+                     ChronicleSidebar *self)
+{
+  ChronicleQuery *q = current_query (self);
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (row), "source-id");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ChronicleQuery) query = NULL;
+  const gint64 *current;
+  guint n = 0;
+  gboolean had = FALSE;
+
+  current = chronicle_query_get_sources (q, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (current[i] == id)
+        had = TRUE;
+      else
+        g_array_append_val (ids, current[i]);
+    }
+  if (!had)
+    g_array_append_val (ids, id);
+
+  query = chronicle_query_with_sources (q, (gint64 *) ids->data, ids->len);
+  emit_query (self, query);
+}
+
+static void
+facet_activated_cb (GtkListBox       *list,
+                    GtkListBoxRow    *row,
+                    ChronicleSidebar *self)
+{
+  ChronicleQuery *q = current_query (self);
+  ChronicleEntityKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "entity-kind"));
+  const char *name = g_object_get_data (G_OBJECT (row), "entity-name");
+  const char *const *active = chronicle_query_get_entities (q, kind);
+  g_autoptr(ChronicleQuery) query = NULL;
+
+  if (active != NULL && g_strv_contains (active, name))
+    query = chronicle_query_with_entity_removed (q, kind, name);
+  else
+    query = chronicle_query_with_entity_added (q, kind, name);
+
+  emit_query (self, query);
+}
+
+static void
+mark_active (ChronicleSidebar *self)
+{
+  ChronicleQuery *q = current_query (self);
+  GtkListBoxRow *row;
+
+  /* Library */
+  row = gtk_list_box_get_row_at_index (self->library_list,
+                                       chronicle_query_get_unread_only (q) ? LIBRARY_UNREAD
+                                       : chronicle_query_get_starred_only (q) ? LIBRARY_STARRED
+                                                                              : LIBRARY_ALL);
+  gtk_list_box_select_row (self->library_list, row);
+
+  /* Sources and facets: the rows of active filters are selected. */
+  gtk_list_box_unselect_all (self->sources_list);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (c), "source-id");
+      const gint64 *ids;
+      guint n = 0;
+
+      ids = chronicle_query_get_sources (q, &n);
+      for (guint i = 0; id != NULL && i < n; i++)
+        if (ids[i] == *id)
+          gtk_list_box_select_row (self->sources_list, GTK_LIST_BOX_ROW (c));
+    }
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    {
+      const char *const *active = chronicle_query_get_entities (q, k);
+
+      gtk_list_box_unselect_all (self->facet_lists[k]);
+      for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->facet_lists[k])); c != NULL;
+           c = gtk_widget_get_next_sibling (c))
+        {
+          const char *name = g_object_get_data (G_OBJECT (c), "entity-name");
+
+          if (name != NULL && active != NULL && g_strv_contains (active, name))
+            gtk_list_box_select_row (self->facet_lists[k], GTK_LIST_BOX_ROW (c));
+        }
+    }
+}
+
+static void
+chronicle_sidebar_dispose (GObject *object)
+{
+  ChronicleSidebar *self = CHRONICLE_SIDEBAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_SIDEBAR);
+  while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
+  g_clear_object (&self->query);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (chronicle_sidebar_parent_class)->dispose (object);
+}
+
+static void
+chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chronicle_sidebar_dispose;
+
+  /**
+   * ChronicleSidebar::query-changed:
+   * @self: the sidebar
+   * @query: the query with the clicked filter toggled
+   */
+  signals[QUERY_CHANGED] =
+    g_signal_new ("query-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_QUERY);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/chronicle-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, library_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, sources_list);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleSidebar, sources_heading);
+  gtk_widget_class_bind_template_child_full (widget_class, "people_list", FALSE,
+    G_STRUCT_OFFSET (ChronicleSidebar, facet_lists) + CHRONICLE_ENTITY_KIND_PERSON * sizeof (gpointer));
+  gtk_widget_class_bind_template_child_full (widget_class, "countries_list", FALSE,
+    G_STRUCT_OFFSET (ChronicleSidebar, facet_lists) + CHRONICLE_ENTITY_KIND_COUNTRY * sizeof (gpointer));
+  gtk_widget_class_bind_template_child_full (widget_class, "places_list", FALSE,
+    G_STRUCT_OFFSET (ChronicleSidebar, facet_lists) + CHRONICLE_ENTITY_KIND_PLACE * sizeof (gpointer));
+  gtk_widget_class_bind_template_child_full (widget_class, "organizations_list", FALSE,
+    G_STRUCT_OFFSET (ChronicleSidebar, facet_lists) + CHRONICLE_ENTITY_KIND_ORGANIZATION * sizeof (gpointer));
+  gtk_widget_class_bind_template_child_full (widget_class, "people_heading", FALSE,
+    G_STRUCT_OFFSET (ChronicleSidebar, facet_headings) + CHRONICLE_ENTITY_KIND_PERSON * sizeof (gpointer));
+  gtk_widget_class_bind_template_child_full (widget_class, "countries_heading", FALSE,
+    G_STRUCT_OFFSET (ChronicleSidebar, facet_headings) + CHRONICLE_ENTITY_KIND_COUNTRY * sizeof (gpointer));
+  gtk_widget_class_bind_template_child_full (widget_class, "places_heading", FALSE,
+    G_STRUCT_OFFSET (ChronicleSidebar, facet_headings) + CHRONICLE_ENTITY_KIND_PLACE * sizeof (gpointer));
+  gtk_widget_class_bind_template_child_full (widget_class, "organizations_heading", FALSE,
+    G_STRUCT_OFFSET (ChronicleSidebar, facet_headings) + CHRONICLE_ENTITY_KIND_ORGANIZATION * sizeof (gpointer));
+  gtk_widget_class_bind_template_callback (widget_class, library_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, facet_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sidebar");
+}
+
+static void
+chronicle_sidebar_init (ChronicleSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_append (self->library_list,
+                       make_row ("view-list-symbolic", _("All Articles"), NULL, NULL));
+  gtk_list_box_append (self->library_list,
+                       make_row ("mail-unread-symbolic", _("Unread"), NULL, NULL));
+  gtk_list_box_append (self->library_list,
+                       make_row ("starred-symbolic", _("Starred"), NULL, NULL));
+  mark_active (self);
+  chronicle_sidebar_set_sources (self, NULL);
+  chronicle_sidebar_set_facets (self, NULL);
+}
+
+/**
+ * chronicle_sidebar_new:
+ *
+ * Returns: (transfer floating): an empty sidebar
+ */
+GtkWidget *
+chronicle_sidebar_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_SIDEBAR, NULL);
+}
+
+/**
+ * chronicle_sidebar_set_query:
+ * @self: a #ChronicleSidebar
+ * @query: the timeline's query; its filters show as selected rows
+ */
+void
+chronicle_sidebar_set_query (ChronicleSidebar *self,
+                             ChronicleQuery   *query)
+{
+  g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
+  g_return_if_fail (CHRONICLE_IS_QUERY (query));
+
+  g_set_object (&self->query, query);
+  mark_active (self);
+}
+
+/**
+ * chronicle_sidebar_set_sources:
+ * @self: a #ChronicleSidebar
+ * @sources: (nullable) (element-type ChronicleSource): the sources
+ */
+void
+chronicle_sidebar_set_sources (ChronicleSidebar *self,
+                               GPtrArray        *sources)
+{
+  g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
+
+  clear_list (self->sources_list);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  self->n_failed = 0;
+  if (sources != NULL)
+    self->sources = g_ptr_array_ref (sources);
+
+  for (guint i = 0; sources != NULL && i < sources->len; i++)
+    {
+      ChronicleSource *source = g_ptr_array_index (sources, i);
+      const char *title = chronicle_source_get_title (source);
+      const char *error = chronicle_source_get_last_error (source);
+      g_autofree char *count = g_strdup_printf ("%u", chronicle_source_get_article_count (source));
+      gint64 id = chronicle_source_get_id (source);
+      GtkWidget *row;
+
+      if (title == NULL || *title == '\0')
+        title = chronicle_source_get_url (source);
+      if (error != NULL && *error == '\0')
+        error = NULL;
+      if (error != NULL)
+        self->n_failed++;
+
+      row = make_row ("application-rss+xml-symbolic", title, count, error);
+      g_object_set_data_full (G_OBJECT (row), "source-id", g_memdup2 (&id, sizeof id), g_free);
+      gtk_list_box_append (self->sources_list, row);
+    }
+
+  gtk_widget_set_visible (self->sources_heading, sources != NULL && sources->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_list), sources != NULL && sources->len > 0);
+  mark_active (self);
+}
+
+/**
+ * chronicle_sidebar_set_facets:
+ * @self: a #ChronicleSidebar
+ * @entities: (nullable) (element-type ChronicleEntity): the most frequent
+ *   entities under the query, with their counts as mention-count
+ */
+void
+chronicle_sidebar_set_facets (ChronicleSidebar *self,
+                              GPtrArray        *entities)
+{
+  guint n[CHRONICLE_N_ENTITY_KINDS] = { 0 };
+
+  g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    clear_list (self->facet_lists[k]);
+
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      ChronicleEntity *entity = g_ptr_array_index (entities, i);
+      ChronicleEntityKind kind = chronicle_entity_get_kind (entity);
+      const char *name = chronicle_entity_get_name (entity);
+      g_autofree char *flag = chronicle_format_flag (chronicle_entity_get_country_code (entity));
+      g_autofree char *title = NULL;
+      g_autofree char *count = g_strdup_printf ("%u", chronicle_entity_get_mention_count (entity));
+      GtkWidget *row;
+
+      if (kind >= CHRONICLE_N_ENTITY_KINDS || name == NULL)
+        continue;
+
+      title = kind == CHRONICLE_ENTITY_KIND_COUNTRY && flag != NULL
+                ? g_strdup_printf ("%s  %s", flag, name)
+                : g_strdup (name);
+      row = make_row (NULL, title, count, NULL);
+      g_object_set_data (G_OBJECT (row), "entity-kind", GINT_TO_POINTER (kind));
+      g_object_set_data_full (G_OBJECT (row), "entity-name", g_strdup (name), g_free);
+      gtk_list_box_append (self->facet_lists[kind], row);
+      n[kind]++;
+    }
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    {
+      gtk_widget_set_visible (self->facet_headings[k], n[k] > 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->facet_lists[k]), n[k] > 0);
+    }
+  mark_active (self);
+}
+
+/**
+ * chronicle_sidebar_dup_source_title:
+ * @self: a #ChronicleSidebar
+ * @source_id: a source's id
+ *
+ * Returns: (transfer full) (nullable): its title, if the sidebar lists it
+ */
+char *
+chronicle_sidebar_dup_source_title (ChronicleSidebar *self,
+                                    gint64            source_id)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), NULL);
+
+  for (guint i = 0; self->sources != NULL && i < self->sources->len; i++)
+    {
+      ChronicleSource *source = g_ptr_array_index (self->sources, i);
+
+      if (chronicle_source_get_id (source) == source_id)
+        return g_strdup (chronicle_source_get_title (source) ? chronicle_source_get_title (source)
+                                                             : chronicle_source_get_url (source));
+    }
+
+  return NULL;
+}
+
+/**
+ * chronicle_sidebar_get_n_failed_sources:
+ * @self: a #ChronicleSidebar
+ *
+ * Returns: how many sources show an error
+ */
+guint
+chronicle_sidebar_get_n_failed_sources (ChronicleSidebar *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SIDEBAR (self), 0);
+
+  return self->n_failed;
+}

@@ -1,0 +1,793 @@
+/* chronicle-timeline-view.c
+ *
+ * Copyright 2026 The Chronicle authors
+ *
+ * The middle pane: the active filters as chips, the time ruler with its zoom
+ * buttons, Today and a date picker, and the list of articles (newest first,
+ * with day headings). The list model is the store's for the current query;
+ * this view never blocks on it (rows fill in as pages load).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "chronicle-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "chronicle-article-row.h"
+#include "chronicle-chip-bar.h"
+#include "chronicle-format.h"
+#include "chronicle-timeline-view.h"
+
+struct _ChronicleTimelineView
+{
+  GtkWidget            parent_instance;
+
+  GListModel          *model;
+  GtkSingleSelection  *selection;
+  ChronicleQuery      *query;
+  char                *search;
+  gulong               items_changed_id;
+
+  ChronicleChipBar    *chip_bar;
+  ChronicleTimeRuler  *ruler;
+  GtkToggleButton     *zoom_day;
+  GtkToggleButton     *zoom_week;
+  GtkToggleButton     *zoom_month;
+  GtkToggleButton     *zoom_year;
+  GtkCalendar         *calendar;
+  GtkMenuButton       *date_button;
+  GtkStack            *list_stack;
+  GtkScrolledWindow   *scrolled_window;
+  GtkListView         *list_view;
+  AdwStatusPage       *no_results_page;
+};
+
+G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  ARTICLE_SELECTED,
+  ARTICLE_ACTIVATED,
+  QUERY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static ChronicleArticle *
+article_at (ChronicleTimelineView *self,
+            guint                  position)
+{
+  if (self->model == NULL || position >= g_list_model_get_n_items (self->model))
+    return NULL;
+  return g_list_model_get_item (self->model, position);
+}
+
+static gboolean
+same_day (gint64 a,
+          gint64 b)
+{
+  g_autoptr(GDateTime) da = g_date_time_new_from_unix_local (a);
+  g_autoptr(GDateTime) db = g_date_time_new_from_unix_local (b);
+
+  return g_date_time_get_year (da) == g_date_time_get_year (db)
+         && g_date_time_get_day_of_year (da) == g_date_time_get_day_of_year (db);
+}
+
+static void
+update_heading (ChronicleTimelineView *self,
+                GtkListItem           *item)
+{
+  ChronicleArticleRow *row = CHRONICLE_ARTICLE_ROW (gtk_list_item_get_child (item));
+  ChronicleArticle *article = chronicle_article_row_get_article (row);
+  guint position = gtk_list_item_get_position (item);
+  g_autoptr(ChronicleArticle) previous = NULL;
+  gint64 published;
+
+  if (article == NULL || (published = chronicle_article_get_published (article)) <= 0)
+    {
+      chronicle_article_row_set_heading (row, NULL);
+      return;
+    }
+
+  if (position > 0 && position != GTK_INVALID_LIST_POSITION)
+    previous = article_at (self, position - 1);
+
+  if (previous == NULL || chronicle_article_get_published (previous) <= 0
+      || !same_day (chronicle_article_get_published (previous), published))
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_from_unix_local (published);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *heading = NULL;
+
+      /* An unloaded predecessor: no heading until it is known. */
+      if (previous != NULL && !chronicle_article_get_loaded (previous))
+        {
+          chronicle_article_row_set_heading (row, NULL);
+          return;
+        }
+      heading = chronicle_format_day_heading (day, now);
+      chronicle_article_row_set_heading (row, heading);
+    }
+  else
+    chronicle_article_row_set_heading (row, NULL);
+}
+
+static void
+article_published_cb (ChronicleArticle *article,
+                      GParamSpec       *pspec,
+                      GtkListItem      *item)
+{
+  ChronicleTimelineView *self = g_object_get_data (G_OBJECT (item), "timeline-view");
+
+  if (self != NULL)
+    update_heading (self, item);
+}
+
+static void
+row_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkListItem     *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  guint position = gtk_list_item_get_position (item);
+
+  /* One click opens, as in mail and news readers (double-click also works). */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (row, "list.activate-item", "u", position);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          ChronicleTimelineView    *self)
+{
+  GtkWidget *row = chronicle_article_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (row_released_cb), item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
+  g_object_set_data (G_OBJECT (item), "timeline-view", self);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         ChronicleTimelineView    *self)
+{
+  ChronicleArticleRow *row = CHRONICLE_ARTICLE_ROW (gtk_list_item_get_child (item));
+  ChronicleArticle *article = gtk_list_item_get_item (item);
+  gulong id;
+
+  chronicle_article_row_set_search (row, self->search);
+  chronicle_article_row_set_article (row, article);
+  update_heading (self, item);
+
+  id = g_signal_connect (article, "notify::published", G_CALLBACK (article_published_cb), item);
+  g_object_set_data (G_OBJECT (item), "published-handler", GSIZE_TO_POINTER (id));
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ChronicleTimelineView    *self)
+{
+  ChronicleArticleRow *row = CHRONICLE_ARTICLE_ROW (gtk_list_item_get_child (item));
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "published-handler"));
+  ChronicleArticle *article = chronicle_article_row_get_article (row);
+
+  if (article != NULL && id != 0)
+    g_signal_handler_disconnect (article, id);
+  g_object_set_data (G_OBJECT (item), "published-handler", NULL);
+  chronicle_article_row_set_article (row, NULL);
+}
+
+static void
+selection_changed_cb (ChronicleTimelineView *self)
+{
+  ChronicleArticle *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The ruler marks where the reader is. */
+  if (selected != NULL && chronicle_article_get_published (selected) > 0)
+    chronicle_time_ruler_set_position (self->ruler, chronicle_article_get_published (selected));
+
+  g_signal_emit (self, signals[ARTICLE_SELECTED], 0,
+                 gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+activate_cb (GtkListView           *list_view,
+             guint                  position,
+             ChronicleTimelineView *self)
+{
+  g_autoptr(ChronicleArticle) article = article_at (self, position);
+
+  if (article == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
+}
+
+static void
+update_stack (ChronicleTimelineView *self)
+{
+  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
+}
+
+static void
+items_changed_cb (GListModel            *model,
+                  guint                  position,
+                  guint                  removed,
+                  guint                  added,
+                  ChronicleTimelineView *self)
+{
+  update_stack (self);
+}
+
+static void
+chip_bar_query_changed_cb (ChronicleChipBar      *chip_bar,
+                           ChronicleQuery        *query,
+                           ChronicleTimelineView *self)
+{
+  g_signal_emit (self, signals[QUERY_CHANGED], 0, query);
+}
+
+static void
+ruler_date_activated_cb (ChronicleTimeRuler    *ruler,
+                         gint64                 start,
+                         gint64                 end,
+                         ChronicleTimelineView *self)
+{
+  /* Newest first: the bar's articles begin at the last second of the bar. */
+  chronicle_timeline_view_scroll_to_date (self, end - 1);
+}
+
+static void
+ruler_range_selected_cb (ChronicleTimeRuler    *ruler,
+                         gint64                 start,
+                         gint64                 end,
+                         ChronicleTimelineView *self)
+{
+  g_autoptr(ChronicleQuery) base = self->query ? g_object_ref (self->query) : chronicle_query_new ();
+  g_autoptr(ChronicleQuery) query = chronicle_query_with_date_range (base, start, end);
+
+  g_signal_emit (self, signals[QUERY_CHANGED], 0, query);
+}
+
+static void
+sync_zoom_buttons (ChronicleTimelineView *self)
+{
+  GtkToggleButton *buttons[] = { self->zoom_day, self->zoom_week, self->zoom_month,
+                                 self->zoom_year };
+
+  gtk_toggle_button_set_active (buttons[chronicle_time_ruler_get_zoom (self->ruler)], TRUE);
+}
+
+static void
+zoom_toggled_cb (GtkToggleButton       *button,
+                 ChronicleTimelineView *self)
+{
+  GtkToggleButton *buttons[] = { self->zoom_day, self->zoom_week, self->zoom_month,
+                                 self->zoom_year };
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (buttons[i] == button)
+      chronicle_time_ruler_set_zoom (self->ruler, i);
+}
+
+static void
+scrolled_cb (GtkAdjustment         *adjustment,
+             ChronicleTimelineView *self)
+{
+  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  double upper = gtk_adjustment_get_upper (adjustment);
+  g_autoptr(ChronicleArticle) article = NULL;
+  guint position;
+
+  if (n == 0 || upper <= 0)
+    return;
+
+  /* GTK 4.8 does not say which rows are visible; the adjustment is close. */
+  position = (guint) (gtk_adjustment_get_value (adjustment) / upper * n);
+  article = article_at (self, MIN (position, n - 1));
+  if (article != NULL && chronicle_article_get_published (article) > 0)
+    chronicle_time_ruler_set_position (self->ruler, chronicle_article_get_published (article));
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  chronicle_time_ruler_scroll_to (self->ruler, now);
+  chronicle_timeline_view_scroll_to_date (self, now);
+}
+
+static void
+day_selected_cb (GtkCalendar           *calendar,
+                 ChronicleTimelineView *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) end = NULL;
+
+  /* The end of the chosen day: the newest article on it comes first. */
+  end = g_date_time_new_local (g_date_time_get_year (date), g_date_time_get_month (date),
+                               g_date_time_get_day_of_month (date), 23, 59, 59);
+  gtk_menu_button_popdown (self->date_button);
+  chronicle_time_ruler_scroll_to (self->ruler, g_date_time_to_unix (end));
+  chronicle_timeline_view_scroll_to_date (self, g_date_time_to_unix (end));
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  chronicle_time_ruler_zoom_in (CHRONICLE_TIMELINE_VIEW (widget)->ruler);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  chronicle_time_ruler_zoom_out (CHRONICLE_TIMELINE_VIEW (widget)->ruler);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (widget);
+  g_autoptr(ChronicleQuery) query = chronicle_query_new ();
+
+  g_signal_emit (self, signals[QUERY_CHANGED], 0, query);
+}
+
+static void
+chronicle_timeline_view_dispose (GObject *object)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
+
+  if (self->model != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_TIMELINE_VIEW);
+  /* Unnamed template children are not cleared by dispose_template in GTK 4.8. */
+  while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
+    gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->query);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (chronicle_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chronicle_timeline_view_dispose;
+
+  /**
+   * ChronicleTimelineView::article-selected:
+   * @self: the view
+   * @article: (nullable): the selected article
+   *
+   * The selection moved (a click, j/k, the arrow keys).
+   */
+  signals[ARTICLE_SELECTED] =
+    g_signal_new ("article-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_ARTICLE);
+
+  /**
+   * ChronicleTimelineView::article-activated:
+   * @self: the view
+   * @article: the article
+   *
+   * The user opened an article (a click or Enter).
+   */
+  signals[ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_ARTICLE);
+
+  /**
+   * ChronicleTimelineView::query-changed:
+   * @self: the view
+   * @query: the query the user asked for
+   *
+   * A filter chip was removed, or a date range was dragged on the ruler.
+   */
+  signals[QUERY_CHANGED] =
+    g_signal_new ("query-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_QUERY);
+
+  g_type_ensure (CHRONICLE_TYPE_CHIP_BAR);
+  g_type_ensure (CHRONICLE_TYPE_TIME_RULER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/chronicle-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, chip_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, ruler);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, zoom_day);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, zoom_week);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, zoom_month);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, zoom_year);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, date_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, no_results_page);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chip_bar_query_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ruler_date_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, ruler_range_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "timeline.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "timeline.clear-filters", NULL,
+                                   clear_filters_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "timeline.today", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "timelineview");
+}
+
+static void
+chronicle_timeline_view_init (ChronicleTimelineView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (selection_changed_cb), self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
+                    G_CALLBACK (scrolled_cb), self);
+  g_signal_connect_swapped (self->ruler, "notify::zoom", G_CALLBACK (sync_zoom_buttons), self);
+  sync_zoom_buttons (self);
+  update_stack (self);
+}
+
+/**
+ * chronicle_timeline_view_new:
+ *
+ * Returns: (transfer floating): an empty timeline
+ */
+GtkWidget *
+chronicle_timeline_view_new (void)
+{
+  return g_object_new (CHRONICLE_TYPE_TIMELINE_VIEW, NULL);
+}
+
+/**
+ * chronicle_timeline_view_set_model:
+ * @self: a #ChronicleTimelineView
+ * @articles: (nullable): a list of #ChronicleArticle, newest first
+ */
+void
+chronicle_timeline_view_set_model (ChronicleTimelineView *self,
+                                   GListModel            *articles)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (articles == NULL || G_IS_LIST_MODEL (articles));
+
+  if (self->model == articles)
+    return;
+
+  if (self->model != NULL)
+    g_clear_signal_handler (&self->items_changed_id, self->model);
+  g_set_object (&self->model, articles);
+  if (articles != NULL)
+    self->items_changed_id = g_signal_connect (articles, "items-changed",
+                                               G_CALLBACK (items_changed_cb), self);
+
+  gtk_single_selection_set_model (self->selection, articles);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  update_stack (self);
+}
+
+/**
+ * chronicle_timeline_view_get_model:
+ * @self: a #ChronicleTimelineView
+ *
+ * Returns: (transfer none) (nullable): the articles shown
+ */
+GListModel *
+chronicle_timeline_view_get_model (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * chronicle_timeline_view_set_query:
+ * @self: a #ChronicleTimelineView
+ * @query: the query the list shows
+ *
+ * Shows its filters as chips, its date range on the ruler and its search
+ * terms highlighted in the rows.
+ */
+void
+chronicle_timeline_view_set_query (ChronicleTimelineView *self,
+                                   ChronicleQuery        *query)
+{
+  const char *text;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (CHRONICLE_IS_QUERY (query));
+
+  g_set_object (&self->query, query);
+  chronicle_chip_bar_set_query (self->chip_bar, query);
+  if (chronicle_query_get_from (query) != 0 || chronicle_query_get_to (query) != 0)
+    chronicle_time_ruler_set_selection (self->ruler, chronicle_query_get_from (query),
+                                        chronicle_query_get_to (query) != 0
+                                          ? chronicle_query_get_to (query)
+                                          : g_get_real_time () / G_USEC_PER_SEC + 86400);
+  else
+    chronicle_time_ruler_set_selection (self->ruler, 0, 0);
+
+  text = chronicle_query_get_text (query);
+  g_free (self->search);
+  self->search = text && *text ? g_strdup (text) : NULL;
+
+  adw_status_page_set_description (self->no_results_page,
+                                   chronicle_query_is_all (query)
+                                     ? _("There are no articles yet.")
+                                     : _("No article matches these filters. Remove a filter or clear them all."));
+}
+
+/**
+ * chronicle_timeline_view_set_histogram:
+ * @self: a #ChronicleTimelineView
+ * @published: (array length=n_published): articles per day under the query
+ * @n_published: how many buckets
+ * @reported: (array length=n_reported) (nullable): articles reporting on each day
+ * @n_reported: how many buckets
+ */
+void
+chronicle_timeline_view_set_histogram (ChronicleTimelineView      *self,
+                                       const ChronicleRulerBucket *published,
+                                       gsize                       n_published,
+                                       const ChronicleRulerBucket *reported,
+                                       gsize                       n_reported)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  chronicle_time_ruler_set_buckets (self->ruler, published, n_published);
+  chronicle_time_ruler_set_reported_buckets (self->ruler, reported, n_reported);
+}
+
+/**
+ * chronicle_timeline_view_get_ruler:
+ * @self: a #ChronicleTimelineView
+ *
+ * Returns: (transfer none): the time ruler
+ */
+ChronicleTimeRuler *
+chronicle_timeline_view_get_ruler (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->ruler;
+}
+
+/**
+ * chronicle_timeline_view_get_selected:
+ * @self: a #ChronicleTimelineView
+ *
+ * Returns: (transfer none) (nullable): the selected article
+ */
+ChronicleArticle *
+chronicle_timeline_view_get_selected (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * chronicle_timeline_view_get_selected_position:
+ * @self: a #ChronicleTimelineView
+ *
+ * Returns: the selected position, or %GTK_INVALID_LIST_POSITION
+ */
+guint
+chronicle_timeline_view_get_selected_position (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), GTK_INVALID_LIST_POSITION);
+
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+/**
+ * chronicle_timeline_view_select:
+ * @self: a #ChronicleTimelineView
+ * @position: the row to select and scroll to
+ */
+void
+chronicle_timeline_view_select (ChronicleTimelineView *self,
+                                guint                  position)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  if (self->model == NULL || position >= g_list_model_get_n_items (self->model))
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+/**
+ * chronicle_timeline_view_move_selection:
+ * @self: a #ChronicleTimelineView
+ * @delta: rows to move: 1 is the next (older) article, -1 the previous
+ *
+ * Returns: %TRUE if the selection moved
+ */
+gboolean
+chronicle_timeline_view_move_selection (ChronicleTimelineView *self,
+                                        int                    delta)
+{
+  guint n, selected;
+  gint64 target;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+
+  n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  if (n == 0)
+    return FALSE;
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    target = delta > 0 ? 0 : (gint64) n - 1;
+  else
+    target = CLAMP ((gint64) selected + delta, 0, (gint64) n - 1);
+
+  if (target == selected)
+    return FALSE;
+
+  chronicle_timeline_view_select (self, (guint) target);
+  return TRUE;
+}
+
+/**
+ * chronicle_timeline_view_activate_selected:
+ * @self: a #ChronicleTimelineView
+ *
+ * Opens the selected article, as Enter does.
+ *
+ * Returns: %TRUE if an article was selected
+ */
+gboolean
+chronicle_timeline_view_activate_selected (ChronicleTimelineView *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  activate_cb (self->list_view, selected, self);
+  return TRUE;
+}
+
+/**
+ * chronicle_timeline_view_position_for_date:
+ * @self: a #ChronicleTimelineView
+ * @unix_time: a time
+ *
+ * The list is newest first; this is the first row published at or before
+ * @unix_time (binary search; rows still loading count as unknown and end the
+ * search early).
+ *
+ * Returns: a position, or the number of rows when every article is newer
+ */
+guint
+chronicle_timeline_view_position_for_date (ChronicleTimelineView *self,
+                                           gint64                 unix_time)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), 0);
+
+  hi = self->model ? g_list_model_get_n_items (self->model) : 0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(ChronicleArticle) article = article_at (self, mid);
+
+      if (article == NULL || !chronicle_article_get_loaded (article))
+        return mid;
+      if (chronicle_article_get_published (article) > unix_time)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * chronicle_timeline_view_scroll_to_date:
+ * @self: a #ChronicleTimelineView
+ * @unix_time: a time
+ *
+ * Scrolls the list to the newest article published at or before @unix_time
+ * and selects it; the ruler marks it.
+ */
+void
+chronicle_timeline_view_scroll_to_date (ChronicleTimelineView *self,
+                                        gint64                 unix_time)
+{
+  guint n, position;
+
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  if (n == 0)
+    return;
+
+  position = MIN (chronicle_timeline_view_position_for_date (self, unix_time), n - 1);
+  chronicle_timeline_view_select (self, position);
+  chronicle_time_ruler_set_position (self->ruler, unix_time);
+}
+
+/**
+ * chronicle_timeline_view_focus_list:
+ * @self: a #ChronicleTimelineView
+ *
+ * Moves the keyboard focus to the list.
+ */
+void
+chronicle_timeline_view_focus_list (ChronicleTimelineView *self)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}

@@ -15,9 +15,10 @@
 #     numeric code: Kosovo gets the user-assigned code XK, Northern Cyprus and
 #     Somaliland are drawn as part of CY and SO, as ISO 3166 lists them.
 #     Antarctica is left out: it would take a fifth of the map for few stories.
-#  3. Projects with the Natural Earth projection (Šavrič, Jenny, Patterson,
+#  3. Cuts the rings that cross the antimeridian (Russia, Fiji) in two.
+#  4. Projects with the Natural Earth projection (Šavrič, Jenny, Patterson,
 #     Petrovič and Hurni, 2011), which keeps the poles short and shapes familiar.
-#  4. Quantises to a grid of 8192 units across the map (about 0.05° at the
+#  5. Quantises to a grid of 8192 units across the map (about 0.05° at the
 #     equator, finer than the 1:110m data), drops points that fall on the same
 #     grid cell and rings that collapse to less than a triangle.
 #
@@ -93,6 +94,46 @@ def ring_points(ring, arcs):
     return points
 
 
+def clip(ring, keep, edge):
+    """Sutherland–Hodgman: the part of @ring where keep(lon) holds, cut at lon = @edge."""
+    out = []
+    for i, current in enumerate(ring):
+        previous = ring[i - 1]
+        if keep(current[0]) != keep(previous[0]):
+            t = (edge - previous[0]) / (current[0] - previous[0])
+            out.append((edge, previous[1] + t * (current[1] - previous[1])))
+        if keep(current[0]):
+            out.append(current)
+    return out
+
+
+def split_at_antimeridian(ring):
+    """Rings that cross ±180° (Russia's Chukotka, Fiji) as pieces on either side."""
+    if all(abs(b[0] - a[0]) <= 180 for a, b in zip(ring, ring[1:])):
+        return [ring]
+    # Make the longitudes continuous, then cut the ring into the copies of the
+    # world to the west, in the middle and to the east, and shift them back.
+    unwrapped = [ring[0]]
+    offset = 0
+    for lon, lat in ring[1:]:
+        lon += offset
+        if lon - unwrapped[-1][0] > 180:
+            offset -= 360
+            lon -= 360
+        elif lon - unwrapped[-1][0] < -180:
+            offset += 360
+            lon += 360
+        unwrapped.append((lon, lat))
+    pieces = []
+    for shift in (-360, 0, 360):
+        piece = [(lon + shift, lat) for lon, lat in unwrapped]
+        piece = clip(piece, lambda lon: lon >= -180, -180)
+        piece = clip(piece, lambda lon: lon <= 180, 180)
+        if len(piece) >= 3:
+            pieces.append(piece)
+    return pieces
+
+
 def polygons_of(geometry):
     if geometry["type"] == "Polygon":
         return [geometry["arcs"]]
@@ -125,7 +166,8 @@ def main():
         rings = countries.setdefault(code, [])
         for polygon in polygons_of(geometry):
             for ring in polygon:
-                rings.append([natural_earth(lon, lat) for lon, lat in ring_points(ring, arcs)])
+                for piece in split_at_antimeridian(ring_points(ring, arcs)):
+                    rings.append([natural_earth(lon, lat) for lon, lat in piece])
 
     # The frame: the full width of the projection, the height of the data.
     left, _ = natural_earth(-180, 0)

@@ -108,6 +108,7 @@ test_draws_series (void)
   /* No values, nothing drawn. */
   chronicle_sparkline_set_values (sparkline, NULL, 0);
   g_assert_cmpuint (chronicle_sparkline_get_peak (sparkline), ==, 0);
+  chronicle_test_wait_for_frames (window, 2);
   g_clear_pointer (&pixels, g_free);
   pixels = render_pixels (GTK_WIDGET (sparkline));
   if (pixels != NULL)
@@ -142,12 +143,25 @@ test_flat_series (void)
 
   /* One value: a line across, at the top. */
   chronicle_sparkline_set_values (sparkline, one, 1);
+  chronicle_test_wait_for_frames (window, 2);
   pixels = render_pixels (GTK_WIDGET (sparkline));
   g_assert_nonnull (pixels);
   g_assert_cmpint (top_of_column (pixels, WIDTH / 2), <=, 4);
   g_assert_cmpint (top_of_column (pixels, 4), <=, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  /* What AdwApplication loads for the app: sparklines take the accent colour. */
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 int
@@ -157,6 +171,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   chronicle_ui_init ();
+  load_app_style ();
 
   g_test_add_func ("/ui/sparkline/draws-series", test_draws_series);
   g_test_add_func ("/ui/sparkline/flat-series", test_flat_series);

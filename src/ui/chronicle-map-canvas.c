@@ -19,9 +19,11 @@
  * pan (drag), zoom (Ctrl+scroll, pinch, and the API the buttons use), hover
  * and click. It holds no counts, only a shade per country.
  *
- * Drawing is cairo (GTK 4.8 has no GskPath). The countries are drawn into a
- * render node that is kept until the view, the size, the shades or the colours
- * change; hovering only adds a small node with one outline on top. */
+ * Drawing is cairo (GTK 4.8 has no GskPath). The countries are rasterised
+ * into an image that is kept, as a texture, until the view, the size, the
+ * shades or the colours change: a frame that only moves the hover outline
+ * draws that image (which the GL renderer keeps on the GPU) and one small
+ * cairo node on top. A cairo node would be replayed every frame instead. */
 
 #define N_SHADES (CHRONICLE_MAP_SCALE_MAX_STEPS + 1)
 #define DRAG_THRESHOLD 6.0
@@ -50,9 +52,12 @@ struct _ChronicleMapCanvas
   int                    hovered;
   int                    selected;
 
-  GskRenderNode         *countries_node;
-  int                    node_width;
-  int                    node_height;
+  /* The countries, rasterised for the current view (see draw_countries) */
+  cairo_surface_t       *countries_surface;
+  GdkTexture            *countries_texture;
+  int                    cache_width;
+  int                    cache_height;
+  int                    cache_scale;
 
   /* Gestures */
   double                 pointer_x;
@@ -115,7 +120,8 @@ update_palette (ChronicleMapCanvas *self)
       self->palette.border_width = 1.5;
     }
 
-  g_clear_pointer (&self->countries_node, gsk_render_node_unref);
+  g_clear_object (&self->countries_texture);
+  g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[COLORS_CHANGED], 0);
 }
@@ -123,7 +129,8 @@ update_palette (ChronicleMapCanvas *self)
 static void
 invalidate_countries (ChronicleMapCanvas *self)
 {
-  g_clear_pointer (&self->countries_node, gsk_render_node_unref);
+  g_clear_object (&self->countries_texture);
+  g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -174,10 +181,14 @@ widget_to_map (ChronicleMapCanvas *self,
   *map_y = (y - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0) / scale + self->center_y;
 }
 
+/* Adds the rings of @country to @cr's path, leaving out points closer than
+ * @tolerance (map units) to the last one kept: at the whole-world zoom, most
+ * of a coastline's points fall on the same pixel. */
 static void
 add_country_path (ChronicleMapCanvas *self,
                   cairo_t            *cr,
-                  guint               country)
+                  guint               country,
+                  double              tolerance)
 {
   guint n_rings = chronicle_world_map_data_get_n_rings (self->data, country);
 
@@ -185,10 +196,20 @@ add_country_path (ChronicleMapCanvas *self,
     {
       guint n_points;
       const float *p = chronicle_world_map_data_get_ring (self->data, country, r, &n_points);
+      float last_x = p[0], last_y = p[1];
 
-      cairo_move_to (cr, p[0], p[1]);
+      cairo_move_to (cr, last_x, last_y);
       for (guint i = 1; i < n_points; i++)
-        cairo_line_to (cr, p[2 * i], p[2 * i + 1]);
+        {
+          float x = p[2 * i], y = p[2 * i + 1];
+
+          if (fabsf (x - last_x) < tolerance && fabsf (y - last_y) < tolerance &&
+              i < n_points - 1)
+            continue;
+          cairo_line_to (cr, x, y);
+          last_x = x;
+          last_y = y;
+        }
       cairo_close_path (cr);
     }
 }
@@ -226,6 +247,7 @@ draw_countries (ChronicleMapCanvas *self,
 {
   guint n_countries = chronicle_world_map_data_get_n_countries (self->data);
   double view[4];
+  double tolerance = 0.5 / get_scale (self);
   g_autofree gboolean *visible = g_new (gboolean, n_countries);
 
   widget_to_map (self, 0, 0, &view[0], &view[1]);
@@ -235,7 +257,10 @@ draw_countries (ChronicleMapCanvas *self,
 
   transform_to_map (self, cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  /* Cairo's default antialiasing takes twice as long for the borders, with
+   * no difference to see at these sizes. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
   /* One fill per shade: countries never overlap, so even-odd still holds. */
   for (guint shade = 0; shade < N_SHADES; shade++)
@@ -246,7 +271,7 @@ draw_countries (ChronicleMapCanvas *self,
         {
           if (!visible[c] || self->shades[c] != shade)
             continue;
-          add_country_path (self, cr, c);
+          add_country_path (self, cr, c, tolerance);
           any = TRUE;
         }
       if (!any)
@@ -258,11 +283,89 @@ draw_countries (ChronicleMapCanvas *self,
   /* Then every border at once, in map units scaled back to pixels. */
   for (guint c = 0; c < n_countries; c++)
     if (visible[c])
-      add_country_path (self, cr, c);
+      add_country_path (self, cr, c, tolerance);
   gdk_cairo_set_source_rgba (cr, &self->palette.border);
   cairo_set_line_width (cr, self->palette.border_width * MIN (sqrt (self->zoom), 2.0) /
                         get_scale (self));
   cairo_stroke (cr);
+}
+
+/* The countries as an image, at the widget's scale factor. */
+static cairo_surface_t *
+draw_countries_surface (ChronicleMapCanvas *self,
+                        int                 width,
+                        int                 height,
+                        int                 scale_factor)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale_factor,
+                                        height * scale_factor);
+  cairo_surface_set_device_scale (surface, scale_factor, scale_factor);
+  cr = cairo_create (surface);
+  draw_countries (self, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* The same image as a texture, sharing the pixels. */
+static GdkTexture *
+texture_for_surface (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int stride = cairo_image_surface_get_stride (surface);
+  int height = cairo_image_surface_get_height (surface);
+
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                 GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* Draws the cached image of the countries. GL renderers keep a texture on
+ * the GPU, so it costs nothing until it changes; the cairo renderer would
+ * convert a texture's pixels every frame, so it gets a cairo node painting
+ * the image, which it clips to the area that changed. */
+static void
+snapshot_countries (ChronicleMapCanvas *self,
+                    GtkSnapshot        *snapshot,
+                    int                 width,
+                    int                 height,
+                    int                 scale_factor)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  if (self->countries_surface == NULL || self->cache_width != width ||
+      self->cache_height != height || self->cache_scale != scale_factor)
+    {
+      g_clear_object (&self->countries_texture);
+      g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
+      self->countries_surface = draw_countries_surface (self, width, height, scale_factor);
+      self->cache_width = width;
+      self->cache_height = height;
+      self->cache_scale = scale_factor;
+    }
+
+  if (renderer != NULL && G_TYPE_CHECK_INSTANCE_TYPE (renderer, GSK_TYPE_CAIRO_RENDERER))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+      /* The surface's device scale maps its pixels to the widget's. */
+      cairo_set_source_surface (cr, self->countries_surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+
+  if (self->countries_texture == NULL)
+    self->countries_texture = texture_for_surface (self->countries_surface);
+  gtk_snapshot_append_texture (snapshot, self->countries_texture, &bounds);
 }
 
 static void
@@ -292,7 +395,7 @@ snapshot_outline (ChronicleMapCanvas *self,
   transform_to_map (self, cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  add_country_path (self, cr, country);
+  add_country_path (self, cr, country, 0.5 / get_scale (self));
   if (fill)
     {
       gdk_cairo_set_source_rgba (cr, &self->palette.hover_fill);
@@ -525,7 +628,7 @@ chronicle_map_canvas_size_allocate (GtkWidget *widget,
   ChronicleMapCanvas *self = CHRONICLE_MAP_CANVAS (widget);
 
   clamp_center (self);
-  if (width != self->node_width || height != self->node_height)
+  if (width != self->cache_width || height != self->cache_height)
     invalidate_countries (self);
 }
 
@@ -536,23 +639,12 @@ chronicle_map_canvas_snapshot (GtkWidget   *widget,
   ChronicleMapCanvas *self = CHRONICLE_MAP_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale_factor = gtk_widget_get_scale_factor (widget);
 
   if (width <= 0 || height <= 0)
     return;
 
-  if (self->countries_node == NULL)
-    {
-      g_autoptr(GtkSnapshot) countries = gtk_snapshot_new ();
-      cairo_t *cr = gtk_snapshot_append_cairo (countries,
-                                               &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-      draw_countries (self, cr, width, height);
-      cairo_destroy (cr);
-      self->countries_node = gtk_snapshot_free_to_node (g_steal_pointer (&countries));
-      self->node_width = width;
-      self->node_height = height;
-    }
-  gtk_snapshot_append_node (snapshot, self->countries_node);
+  snapshot_countries (self, snapshot, width, height, scale_factor);
 
   if (self->selected >= 0)
     snapshot_outline (self, snapshot, self->selected, 2.0, FALSE);
@@ -586,7 +678,8 @@ chronicle_map_canvas_dispose (GObject *object)
 {
   ChronicleMapCanvas *self = CHRONICLE_MAP_CANVAS (object);
 
-  g_clear_pointer (&self->countries_node, gsk_render_node_unref);
+  g_clear_object (&self->countries_texture);
+  g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
 
   G_OBJECT_CLASS (chronicle_map_canvas_parent_class)->dispose (object);
 }

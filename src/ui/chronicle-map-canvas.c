@@ -88,12 +88,14 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Colours from the libadwaita palette: a blue ramp that darkens with the count
- * on a light background and brightens with it on a dark one. */
+ * on a light background and brightens with it on a dark one; "none" is the
+ * palette's neutral. On dark, Blue 4 is too close to Blue 5 to tell apart, so
+ * the ramp ends in a paler blue instead. */
 static const char *const light_shades[N_SHADES] = {
   "#deddda", "#99c1f1", "#62a0ea", "#3584e4", "#1c71d8", "#1a5fb4",
 };
 static const char *const dark_shades[N_SHADES] = {
-  "#3d3846", "#1a5fb4", "#1c71d8", "#3584e4", "#62a0ea", "#99c1f1",
+  "#3d3846", "#1a5fb4", "#3584e4", "#62a0ea", "#99c1f1", "#cce0f8",
 };
 
 static void
@@ -383,10 +385,10 @@ snapshot_outline (ChronicleMapCanvas *self,
   chronicle_world_map_data_get_bounds (self->data, country, bounds);
   chronicle_map_canvas_map_to_widget (self, bounds[0], bounds[1], &x0, &y0);
   chronicle_map_canvas_map_to_widget (self, bounds[2], bounds[3], &x1, &y1);
-  x0 = MAX (floor (x0 - width), 0);
-  y0 = MAX (floor (y0 - width), 0);
-  x1 = MIN (ceil (x1 + width), gtk_widget_get_width (GTK_WIDGET (self)));
-  y1 = MIN (ceil (y1 + width), gtk_widget_get_height (GTK_WIDGET (self)));
+  x0 = MAX (floor (x0 - width - 2), 0);
+  y0 = MAX (floor (y0 - width - 2), 0);
+  x1 = MIN (ceil (x1 + width + 2), gtk_widget_get_width (GTK_WIDGET (self)));
+  y1 = MIN (ceil (y1 + width + 2), gtk_widget_get_height (GTK_WIDGET (self)));
   if (x1 <= x0 || y1 <= y0)
     return;
 
@@ -401,6 +403,10 @@ snapshot_outline (ChronicleMapCanvas *self,
       gdk_cairo_set_source_rgba (cr, &self->palette.hover_fill);
       cairo_fill_preserve (cr);
     }
+  /* A halo in the background colour keeps the line visible on any shade. */
+  gdk_cairo_set_source_rgba (cr, &self->palette.border);
+  cairo_set_line_width (cr, (width + 2) / get_scale (self));
+  cairo_stroke_preserve (cr);
   gdk_cairo_set_source_rgba (cr, &self->palette.outline);
   cairo_set_line_width (cr, width / get_scale (self));
   cairo_stroke (cr);

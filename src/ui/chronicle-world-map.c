@@ -34,7 +34,7 @@ struct _ChronicleWorldMap
 
   /* Template widgets */
   GtkWidget                *box;
-  GtkLabel                 *info_label;
+  GtkInscription           *info_label;
   GtkWidget                *zoom_box;
   GtkWidget                *zoom_out_button;
   GtkStack                 *stack;
@@ -109,7 +109,7 @@ update_info_label (ChronicleWorldMap *self)
       text = g_strdup (_("No articles mention a country"));
     }
 
-  gtk_label_set_label (self->info_label, text);
+  gtk_inscription_set_text (self->info_label, text);
 }
 
 static int

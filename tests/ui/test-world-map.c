@@ -493,18 +493,18 @@ test_map_hover (Fixture       *fixture,
   ChronicleWorldMap *map = fixture->map;
   ChronicleMapCanvas *canvas = CHRONICLE_MAP_CANVAS (child (map, CHRONICLE_TYPE_WORLD_MAP,
                                                             "canvas"));
-  GtkLabel *info = GTK_LABEL (child (map, CHRONICLE_TYPE_WORLD_MAP, "info_label"));
+  GtkInscription *info = GTK_INSCRIPTION (child (map, CHRONICLE_TYPE_WORLD_MAP, "info_label"));
   ChronicleWorldMapData *data = chronicle_map_canvas_get_data (canvas);
 
-  g_assert_cmpstr (gtk_label_get_label (info), ==, "Articles in 40 countries");
+  g_assert_cmpstr (gtk_inscription_get_text (info), ==, "Articles in 40 countries");
   g_assert_null (chronicle_world_map_get_hovered_code (map));
 
   chronicle_map_canvas_set_hovered (canvas, chronicle_world_map_data_find (data, "FR"));
   g_assert_cmpstr (chronicle_world_map_get_hovered_code (map), ==, "FR");
-  g_assert_true (g_str_has_suffix (gtk_label_get_label (info), "France — 180 articles"));
+  g_assert_true (g_str_has_suffix (gtk_inscription_get_text (info), "France — 180 articles"));
 
   chronicle_map_canvas_set_hovered (canvas, chronicle_world_map_data_find (data, "GL"));
-  g_assert_true (g_str_has_suffix (gtk_label_get_label (info), "Greenland — No articles"));
+  g_assert_true (g_str_has_suffix (gtk_inscription_get_text (info), "Greenland — No articles"));
 
   chronicle_world_map_set_selected_code (map, "us");
   g_assert_cmpstr (chronicle_world_map_get_selected_code (map), ==, "US");
@@ -513,7 +513,7 @@ test_map_hover (Fixture       *fixture,
   save_screenshot (fixture->window, "world-map-light.png");
 
   chronicle_map_canvas_set_hovered (canvas, -1);
-  g_assert_cmpstr (gtk_label_get_label (info), ==, "Articles in 40 countries");
+  g_assert_cmpstr (gtk_inscription_get_text (info), ==, "Articles in 40 countries");
 }
 
 static void

@@ -487,6 +487,48 @@ test_map_zoom (Fixture       *fixture,
 }
 
 static void
+test_map_zoom_anchor (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  ChronicleWorldMap *map = fixture->map;
+  ChronicleMapCanvas *canvas = CHRONICLE_MAP_CANVAS (child (map, CHRONICLE_TYPE_WORLD_MAP,
+                                                            "canvas"));
+  double x, y, cx, cy, after_x, after_y, before_x, before_y;
+
+  /* At the whole world there is nowhere to pan to. */
+  g_assert_true (chronicle_world_map_locate (map, 2.35, 48.86, &before_x, &before_y));
+  chronicle_map_canvas_pan_by (canvas, 200, 100);
+  g_assert_true (chronicle_world_map_locate (map, 2.35, 48.86, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, before_x, 1e-3);
+  g_assert_cmpfloat_with_epsilon (y, before_y, 1e-3);
+
+  /* Ctrl+scroll and pinches zoom about the pointer: the place under it stays. */
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (map), GTK_WIDGET (canvas),
+                                                   before_x, before_y, &cx, &cy));
+  chronicle_map_canvas_zoom_at (canvas, 4.0, cx, cy);
+  g_assert_cmpfloat (chronicle_world_map_get_zoom (map), ==, 4.0);
+  g_assert_true (chronicle_world_map_locate (map, 2.35, 48.86, &after_x, &after_y));
+  g_assert_cmpfloat_with_epsilon (after_x, before_x, 1e-3);
+  g_assert_cmpfloat_with_epsilon (after_y, before_y, 1e-3);
+  g_assert_cmpstr (chronicle_world_map_country_at (map, after_x, after_y), ==, "FR");
+
+  /* Zoomed in, a drag moves the map with the pointer. */
+  chronicle_map_canvas_pan_by (canvas, 30, 20);
+  g_assert_true (chronicle_world_map_locate (map, 2.35, 48.86, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, after_x - 30, 1e-3);
+  g_assert_cmpfloat_with_epsilon (y, after_y - 20, 1e-3);
+
+  /* Never beyond the limits. */
+  chronicle_map_canvas_zoom_at (canvas, 1000, cx, cy);
+  g_assert_cmpfloat (chronicle_world_map_get_zoom (map), ==, CHRONICLE_MAP_CANVAS_MAX_ZOOM);
+  chronicle_map_canvas_zoom_at (canvas, 0.01, cx, cy);
+  g_assert_cmpfloat (chronicle_world_map_get_zoom (map), ==, CHRONICLE_MAP_CANVAS_MIN_ZOOM);
+  g_assert_true (chronicle_world_map_locate (map, 2.35, 48.86, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, before_x, 1e-3);
+  g_assert_cmpfloat_with_epsilon (y, before_y, 1e-3);
+}
+
+static void
 test_map_hover (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -621,6 +663,8 @@ main (int    argc,
               fixture_set_up, test_map_shading, fixture_tear_down);
   g_test_add ("/ui/world-map/zoom", Fixture, NULL,
               fixture_set_up, test_map_zoom, fixture_tear_down);
+  g_test_add ("/ui/world-map/zoom-anchor", Fixture, NULL,
+              fixture_set_up, test_map_zoom_anchor, fixture_tear_down);
   g_test_add ("/ui/world-map/hover", Fixture, NULL,
               fixture_set_up, test_map_hover, fixture_tear_down);
   g_test_add ("/ui/world-map/dark", Fixture, NULL,

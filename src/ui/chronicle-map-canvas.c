@@ -20,13 +20,22 @@
  * and click. It holds no counts, only a shade per country.
  *
  * Drawing is cairo (GTK 4.8 has no GskPath). The countries are rasterised
- * into an image that is kept, as a texture, until the view, the size, the
- * shades or the colours change: a frame that only moves the hover outline
- * draws that image (which the GL renderer keeps on the GPU) and one small
- * cairo node on top. A cairo node would be replayed every frame instead. */
+ * into an image that is kept until the size, the shades or the colours
+ * change, or the view has moved on (see REFRESH_DELAY_MS): a frame that only
+ * moves the hover outline, or pans a little, draws that image (which the GL
+ * renderer keeps on the GPU) and one small cairo node on top. A cairo node of
+ * the countries themselves would be replayed every frame instead. */
 
 #define N_SHADES (CHRONICLE_MAP_SCALE_MAX_STEPS + 1)
 #define DRAG_THRESHOLD 6.0
+
+/* While the view moves, the last image of the countries is moved and scaled
+ * instead of drawn again, until the view has been still for REFRESH_DELAY_MS,
+ * or has moved too far from it (a quarter of the widget, a zoom of 1.5×), or
+ * REFRESH_INTERVAL_US have passed. */
+#define REFRESH_DELAY_MS 150
+#define REFRESH_INTERVAL_US (500 * G_TIME_SPAN_MILLISECOND)
+#define REUSE_MAX_ZOOM_RATIO 1.5
 
 typedef struct
 {
@@ -58,6 +67,11 @@ struct _ChronicleMapCanvas
   int                    cache_width;
   int                    cache_height;
   int                    cache_scale;
+  double                 cache_center_x;
+  double                 cache_center_y;
+  double                 cache_pixels_per_unit;
+  gint64                 cache_time;
+  guint                  refresh_id;
 
   /* Gestures */
   double                 pointer_x;
@@ -133,6 +147,25 @@ invalidate_countries (ChronicleMapCanvas *self)
 {
   g_clear_object (&self->countries_texture);
   g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  ChronicleMapCanvas *self = user_data;
+
+  self->refresh_id = 0;
+  invalidate_countries (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view moved: redraw now, draw the countries sharp once it stops. */
+static void
+view_changed (ChronicleMapCanvas *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -329,10 +362,11 @@ texture_for_surface (cairo_surface_t *surface)
                                  GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
-/* Draws the cached image of the countries. GL renderers keep a texture on
- * the GPU, so it costs nothing until it changes; the cairo renderer would
- * convert a texture's pixels every frame, so it gets a cairo node painting
- * the image, which it clips to the area that changed. */
+/* Draws the cached image of the countries, moved and scaled from the view it
+ * was drawn for to the current one. GL renderers keep a texture on the GPU,
+ * so it costs little until it changes; the cairo renderer would convert a
+ * texture's pixels every frame, so it gets a cairo node painting the image,
+ * which it clips to the area that changed. */
 static void
 snapshot_countries (ChronicleMapCanvas *self,
                     GtkSnapshot        *snapshot,
@@ -342,9 +376,23 @@ snapshot_countries (ChronicleMapCanvas *self,
 {
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  double scale = get_scale (self);
+  double ratio = 1.0, dx = 0.0, dy = 0.0;
+  gboolean moved = FALSE;
+
+  if (self->countries_surface != NULL)
+    {
+      ratio = scale / self->cache_pixels_per_unit;
+      dx = (self->cache_center_x - self->center_x) * scale;
+      dy = (self->cache_center_y - self->center_y) * scale;
+      moved = ratio != 1.0 || dx != 0.0 || dy != 0.0;
+    }
 
   if (self->countries_surface == NULL || self->cache_width != width ||
-      self->cache_height != height || self->cache_scale != scale_factor)
+      self->cache_height != height || self->cache_scale != scale_factor ||
+      (moved && (ratio > REUSE_MAX_ZOOM_RATIO || ratio < 1 / REUSE_MAX_ZOOM_RATIO ||
+                 fabs (dx) > width / 4.0 || fabs (dy) > height / 4.0 ||
+                 g_get_monotonic_time () - self->cache_time > REFRESH_INTERVAL_US)))
     {
       g_clear_object (&self->countries_texture);
       g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
@@ -352,14 +400,29 @@ snapshot_countries (ChronicleMapCanvas *self,
       self->cache_width = width;
       self->cache_height = height;
       self->cache_scale = scale_factor;
+      self->cache_center_x = self->center_x;
+      self->cache_center_y = self->center_y;
+      self->cache_pixels_per_unit = scale;
+      self->cache_time = g_get_monotonic_time ();
+      ratio = 1.0;
+      dx = dy = 0.0;
+      moved = FALSE;
     }
 
   if (renderer != NULL && G_TYPE_CHECK_INSTANCE_TYPE (renderer, GSK_TYPE_CAIRO_RENDERER))
     {
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
 
+      if (moved)
+        {
+          cairo_translate (cr, width / 2.0 + dx, height / 2.0 + dy);
+          cairo_scale (cr, ratio, ratio);
+          cairo_translate (cr, -width / 2.0, -height / 2.0);
+        }
       /* The surface's device scale maps its pixels to the widget's. */
       cairo_set_source_surface (cr, self->countries_surface, 0, 0);
+      if (moved)
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
       cairo_paint (cr);
       cairo_destroy (cr);
       return;
@@ -367,7 +430,16 @@ snapshot_countries (ChronicleMapCanvas *self,
 
   if (self->countries_texture == NULL)
     self->countries_texture = texture_for_surface (self->countries_surface);
+
+  gtk_snapshot_save (snapshot);
+  if (moved)
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width / 2.0 + dx, height / 2.0 + dy));
+      gtk_snapshot_scale (snapshot, ratio, ratio);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-width / 2.0, -height / 2.0));
+    }
   gtk_snapshot_append_texture (snapshot, self->countries_texture, &bounds);
+  gtk_snapshot_restore (snapshot);
 }
 
 static void
@@ -498,7 +570,7 @@ drag_update_cb (GtkGestureDrag     *gesture,
   self->center_x = self->drag_center_x - dx / scale;
   self->center_y = self->drag_center_y - dy / scale;
   clamp_center (self);
-  invalidate_countries (self);
+  view_changed (self);
 }
 
 static void
@@ -684,6 +756,7 @@ chronicle_map_canvas_dispose (GObject *object)
 {
   ChronicleMapCanvas *self = CHRONICLE_MAP_CANVAS (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->countries_texture);
   g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
 
@@ -970,7 +1043,7 @@ chronicle_map_canvas_zoom_at (ChronicleMapCanvas *self,
   self->center_y = map_y - (y - half_height) / scale;
   clamp_center (self);
 
-  invalidate_countries (self);
+  view_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -993,7 +1066,7 @@ chronicle_map_canvas_pan_by (ChronicleMapCanvas *self,
   self->center_x += dx / scale;
   self->center_y += dy / scale;
   clamp_center (self);
-  invalidate_countries (self);
+  view_changed (self);
 }
 
 /**
@@ -1014,7 +1087,7 @@ chronicle_map_canvas_reset_view (ChronicleMapCanvas *self)
       self->zoom = 1.0;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
-  invalidate_countries (self);
+  view_changed (self);
 }
 
 /**

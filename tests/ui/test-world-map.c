@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "chronicle-country-names.h"
 #include "chronicle-map-canvas.h"
@@ -322,6 +323,27 @@ test_data_damaged (void)
   data = chronicle_world_map_data_new_from_bytes (garbage, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_null (data);
+}
+
+static void
+test_data_attribution (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GKeyFile) keyfile = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *license = NULL;
+
+  /* The About window credits the map's sources (data/attributions.ini). */
+  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/attributions.ini",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_key_file_load_from_bytes (keyfile, bytes, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  license = g_key_file_get_string (keyfile, "natural-earth", "license", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (license, "Natural Earth"));
+  g_assert_nonnull (strstr (license, "world-atlas"));
+  g_assert_nonnull (strstr (license, "permission notice"));
 }
 
 static void
@@ -656,6 +678,7 @@ main (int    argc,
   g_test_add_func ("/ui/world-map/data/countries", test_data_countries);
   g_test_add_func ("/ui/world-map/data/hit-test", test_data_hit_test);
   g_test_add_func ("/ui/world-map/data/damaged", test_data_damaged);
+  g_test_add_func ("/ui/world-map/data/attribution", test_data_attribution);
   g_test_add_func ("/ui/world-map/scale", test_scale);
   g_test_add ("/ui/world-map/hit-and-activate", Fixture, NULL,
               fixture_set_up, test_map_hit_and_activate, fixture_tear_down);

@@ -19,12 +19,12 @@
  * and click. It holds no counts, only a shade per country.
  *
  * Drawing (chronicle-map-canvas-render.c) is cairo: GTK 4.8 has no GskPath.
- * The countries are rasterised
- * into an image that is kept until the size, the shades or the colours
- * change, or the view has moved on (see REFRESH_DELAY_MS): a frame that only
- * moves the hover outline, or pans a little, draws that image (which the GL
- * renderer keeps on the GPU) and one small cairo node on top. A cairo node of
- * the countries themselves would be replayed every frame instead. */
+ * The countries are rasterised into an image that is kept until the size,
+ * the shades or the colours change, or the view has moved on (see
+ * REFRESH_DELAY_MS): a frame that only moves the hover outline, or pans a
+ * little, draws that image (which the GL renderer keeps on the GPU) and one
+ * small cairo node on top. A cairo node of the countries themselves would be
+ * replayed every frame instead. */
 
 G_DEFINE_FINAL_TYPE (ChronicleMapCanvas, chronicle_map_canvas, GTK_TYPE_WIDGET)
 

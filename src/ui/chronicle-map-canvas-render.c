@@ -180,10 +180,16 @@ draw_countries (ChronicleMapCanvas *self,
       cairo_fill (cr);
     }
 
-  /* Then every border at once, in map units scaled back to pixels. */
-  for (guint c = 0; c < n_countries; c++)
-    if (visible[c])
-      add_country_path (self, cr, c, tolerance);
+  /* Then the land borders, each once, in map units scaled back to pixels. */
+  for (guint b = 0; b < chronicle_world_map_data_get_n_borders (self->data); b++)
+    {
+      guint n_points;
+      const float *p = chronicle_world_map_data_get_border (self->data, b, &n_points);
+
+      cairo_move_to (cr, p[0], p[1]);
+      for (guint i = 1; i < n_points; i++)
+        cairo_line_to (cr, p[2 * i], p[2 * i + 1]);
+    }
   gdk_cairo_set_source_rgba (cr, &self->palette.border);
   cairo_set_line_width (cr, self->palette.border_width * MIN (sqrt (self->zoom), 2.0) /
                         _chronicle_map_canvas_get_scale (self));

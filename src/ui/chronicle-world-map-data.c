@@ -46,6 +46,8 @@ struct _ChronicleWorldMapData
   GArray *countries; /* Country, sorted by code */
   GArray *rings;     /* Ring */
   GArray *points;    /* float x, y, … */
+  GArray *borders;   /* Ring, into border_points */
+  GArray *border_points;
 };
 
 G_DEFINE_BOXED_TYPE (ChronicleWorldMapData, chronicle_world_map_data,
@@ -92,6 +94,91 @@ clear_data (ChronicleWorldMapData *self)
   g_clear_pointer (&self->countries, g_array_unref);
   g_clear_pointer (&self->rings, g_array_unref);
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->borders, g_array_unref);
+  g_clear_pointer (&self->border_points, g_array_unref);
+}
+
+/* An undirected segment between two grid points, as a hash key. */
+static guint64
+segment_key (const float *a,
+             const float *b)
+{
+  guint32 p = (guint32) a[0] << 16 | (guint32) a[1];
+  guint32 q = (guint32) b[0] << 16 | (guint32) b[1];
+
+  return p < q ? (guint64) p << 32 | q : (guint64) q << 32 | p;
+}
+
+static gboolean
+segment_is_shared (GHashTable  *segments,
+                   const float *a,
+                   const float *b)
+{
+  guint64 key = segment_key (a, b);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (segments, &key)) >= 2;
+}
+
+/* Finds the land borders: the segments two countries share (their rings go
+ * through the same points, as Natural Earth's topology has them), as runs of
+ * connected segments, each once. Drawing them, rather than every ring, halves
+ * the work and leaves out the coasts, where a border would only thin the land. */
+static void
+find_borders (ChronicleWorldMapData *self)
+{
+  g_autoptr(GHashTable) segments = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                          g_free, NULL);
+  g_autoptr(GHashTable) drawn = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                       g_free, NULL);
+
+  for (guint r = 0; r < self->rings->len; r++)
+    {
+      const Ring *ring = &g_array_index (self->rings, Ring, r);
+      const float *p = &g_array_index (self->points, float, ring->first_point * 2);
+
+      for (guint i = 0; i < ring->n_points; i++)
+        {
+          guint64 key = segment_key (&p[2 * i], &p[2 * ((i + 1) % ring->n_points)]);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (segments, &key));
+
+          g_hash_table_insert (segments, g_memdup2 (&key, sizeof key),
+                               GUINT_TO_POINTER (count + 1));
+        }
+    }
+
+  for (guint r = 0; r < self->rings->len; r++)
+    {
+      const Ring *ring = &g_array_index (self->rings, Ring, r);
+      const float *p = &g_array_index (self->points, float, ring->first_point * 2);
+      Ring run = { 0, 0 };
+
+      for (guint i = 0; i < ring->n_points; i++)
+        {
+          const float *a = &p[2 * i];
+          const float *b = &p[2 * ((i + 1) % ring->n_points)];
+          guint64 key = segment_key (a, b);
+
+          if (segment_is_shared (segments, a, b) && !g_hash_table_contains (drawn, &key))
+            {
+              g_hash_table_add (drawn, g_memdup2 (&key, sizeof key));
+              if (run.n_points == 0)
+                {
+                  run.first_point = self->border_points->len / 2;
+                  g_array_append_vals (self->border_points, a, 2);
+                  run.n_points = 1;
+                }
+              g_array_append_vals (self->border_points, b, 2);
+              run.n_points++;
+              continue;
+            }
+
+          if (run.n_points > 0)
+            g_array_append_val (self->borders, run);
+          run.n_points = 0;
+        }
+      if (run.n_points > 0)
+        g_array_append_val (self->borders, run);
+    }
 }
 
 static gboolean
@@ -177,6 +264,7 @@ parse (ChronicleWorldMapData  *self,
   if (reader->pos != reader->size)
     goto invalid;
 
+  find_borders (self);
   return TRUE;
 
 invalid:
@@ -206,6 +294,8 @@ chronicle_world_map_data_new_from_bytes (GBytes  *bytes,
   self->countries = g_array_new (FALSE, FALSE, sizeof (Country));
   self->rings = g_array_new (FALSE, FALSE, sizeof (Ring));
   self->points = g_array_new (FALSE, FALSE, sizeof (float));
+  self->borders = g_array_new (FALSE, FALSE, sizeof (Ring));
+  self->border_points = g_array_new (FALSE, FALSE, sizeof (float));
 
   reader.data = g_bytes_get_data (bytes, &reader.size);
   if (!parse (self, &reader, error))
@@ -248,6 +338,8 @@ chronicle_world_map_data_get_default (void)
           data->countries = g_array_new (FALSE, FALSE, sizeof (Country));
           data->rings = g_array_new (FALSE, FALSE, sizeof (Ring));
           data->points = g_array_new (FALSE, FALSE, sizeof (float));
+          data->borders = g_array_new (FALSE, FALSE, sizeof (Ring));
+          data->border_points = g_array_new (FALSE, FALSE, sizeof (float));
         }
 
       g_once_init_leave (&default_data, data);
@@ -490,4 +582,40 @@ chronicle_world_map_data_project (ChronicleWorldMapData *self,
 
   *x = (px - self->left) * self->units;
   *y = (self->top - py) * self->units;
+}
+
+/**
+ * chronicle_world_map_data_get_n_borders:
+ * @self: the outlines
+ *
+ * Returns: the number of land borders: runs of segments two countries share
+ */
+guint
+chronicle_world_map_data_get_n_borders (ChronicleWorldMapData *self)
+{
+  return self->borders->len;
+}
+
+/**
+ * chronicle_world_map_data_get_border:
+ * @self: the outlines
+ * @border: the index of a border, below chronicle_world_map_data_get_n_borders()
+ * @n_points: (out): the number of points, at least 2
+ *
+ * Every segment two countries share is in exactly one border; coasts are in none.
+ *
+ * Returns: (array) (transfer none): the points of an open line, x and y in map units
+ */
+const float *
+chronicle_world_map_data_get_border (ChronicleWorldMapData *self,
+                                     guint                  border,
+                                     guint                 *n_points)
+{
+  const Ring *run;
+
+  g_return_val_if_fail (border < self->borders->len, NULL);
+  run = &g_array_index (self->borders, Ring, border);
+
+  *n_points = run->n_points;
+  return &g_array_index (self->border_points, float, run->first_point * 2);
 }

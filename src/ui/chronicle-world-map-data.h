@@ -35,6 +35,10 @@ const float           *chronicle_world_map_data_get_ring        (ChronicleWorldM
                                                                  guint                  country,
                                                                  guint                  ring,
                                                                  guint                 *n_points);
+guint                  chronicle_world_map_data_get_n_borders   (ChronicleWorldMapData *self);
+const float           *chronicle_world_map_data_get_border      (ChronicleWorldMapData *self,
+                                                                 guint                  border,
+                                                                 guint                 *n_points);
 void                   chronicle_world_map_data_get_bounds      (ChronicleWorldMapData *self,
                                                                  guint                  country,
                                                                  float                  bounds[4]);

@@ -268,6 +268,23 @@ test_data_countries (void)
     }
 
   g_assert_cmpuint (n_points, >, 5000);
+
+  /* Land borders: each shared segment once, coasts left out. */
+  {
+    guint n_border_segments = 0;
+
+    g_assert_cmpuint (chronicle_world_map_data_get_n_borders (data), >, 100);
+    for (guint b = 0; b < chronicle_world_map_data_get_n_borders (data); b++)
+      {
+        guint n;
+
+        g_assert_nonnull (chronicle_world_map_data_get_border (data, b, &n));
+        g_assert_cmpuint (n, >=, 2);
+        n_border_segments += n - 1;
+      }
+    g_assert_cmpuint (n_border_segments, >, 1000);
+    g_assert_cmpuint (n_border_segments, <, n_points / 2);
+  }
   g_assert_cmpint (chronicle_world_map_data_find (data, "fr"), >=, 0);
   g_assert_cmpint (chronicle_world_map_data_find (data, "AQ"), ==, -1);
   g_assert_cmpint (chronicle_world_map_data_find (data, "SG"), ==, -1);

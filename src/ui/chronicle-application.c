@@ -120,6 +120,7 @@ chronicle_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
+  chronicle_profile_report ("startup", chronicle_profile_since_start () / 1000.0, "ms");
   chronicle_ui_init ();
 
   G_APPLICATION_CLASS (chronicle_application_parent_class)->startup (app);
@@ -128,8 +129,13 @@ chronicle_application_startup (GApplication *app)
 
   /* Opening is quick (a file and its schema); a damaged cache is rebuilt
    * and the window says so. */
-  self->store = chronicle_store_open_sync (chronicle_application_get_db_path (self), NULL,
-                                           &self->store_error);
+  {
+    gint64 opening = g_get_monotonic_time ();
+
+    self->store = chronicle_store_open_sync (chronicle_application_get_db_path (self), NULL,
+                                             &self->store_error);
+    chronicle_profile_report ("store-open", (g_get_monotonic_time () - opening) / 1000.0, "ms");
+  }
   if (self->store != NULL)
     {
       /* One sync service for the application; it follows the sync interval. */

@@ -7,8 +7,8 @@ set -eu
 PACKAGES="
   meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
-  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libxml2-dev
-  gettext appstream desktop-file-utils iso-codes
+  libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libxml2-dev libsecret-1-dev
+  gettext appstream desktop-file-utils iso-codes gnome-keyring
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-gi gir1.2-atspi-2.0 gir1.2-glib-2.0
   gir1.2-gtk-4.0 xdotool imagemagick x11-utils fonts-cantarell adwaita-icon-theme
 "

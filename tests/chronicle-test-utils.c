@@ -83,3 +83,50 @@ chronicle_test_spawn (const char *const *argv,
 
   return WEXITSTATUS (wait_status);
 }
+
+/**
+ * chronicle_test_dbus_connect:
+ * @bus: a private bus that is up
+ *
+ * Returns: (transfer full): a new connection of its own to @bus, for a fake service or a
+ *   client in the same process as the code under test
+ */
+GDBusConnection *
+chronicle_test_dbus_connect (GTestDBus *bus)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *connection;
+
+  connection = g_dbus_connection_new_for_address_sync (
+    g_test_dbus_get_bus_address (bus),
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
+  g_assert_no_error (error);
+  return connection;
+}
+
+/**
+ * chronicle_test_dbus_own_name:
+ * @connection: a connection to a message bus
+ * @name: a well-known name
+ *
+ * Makes @connection the owner of @name, as a fake service does before it is used.
+ */
+void
+chronicle_test_dbus_own_name (GDBusConnection *connection,
+                              const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  guint32 result = 0;
+
+  /* DBUS_NAME_FLAG_DO_NOT_QUEUE; 1 is DBUS_REQUEST_NAME_REPLY_PRIMARY_OWNER. */
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus",
+                                       "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                       "RequestName", g_variant_new ("(su)", name, 4u),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &result);
+  g_assert_cmpuint (result, ==, 1);
+}

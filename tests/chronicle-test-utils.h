@@ -18,4 +18,8 @@ int   chronicle_test_spawn       (const char *const *argv,
                                   char              **out,
                                   char              **err);
 
+GDBusConnection *chronicle_test_dbus_connect  (GTestDBus       *bus);
+void             chronicle_test_dbus_own_name (GDBusConnection *connection,
+                                               const char      *name);
+
 G_END_DECLS

@@ -120,6 +120,16 @@ format_time (gint64 unix_time)
 }
 
 static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = chronicle_source_get_id (*(ChronicleSource **) a);
+  gint64 y = chronicle_source_get_id (*(ChronicleSource **) b);
+
+  return x < y ? -1 : x > y;
+}
+
+static int
 list (ChronicleStore  *store,
       int              argc,
       char           **argv)
@@ -137,7 +147,8 @@ list (ChronicleStore  *store,
       return 1;
     }
 
-  /* id, kind, title, address, last success, articles, last error: tab-separated. */
+  /* By id; id, kind, title, address, last success, articles, last error: tab-separated. */
+  g_ptr_array_sort (sources, compare_ids);
   for (guint i = 0; i < sources->len; i++)
     {
       ChronicleSource *source = g_ptr_array_index (sources, i);

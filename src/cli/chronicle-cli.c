@@ -12,12 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-cli.h"
+#include "chronicle-cli-extract.h"
 #include "chronicle-cli-private.h"
 #include "chronicle-db-path.h"
 
 /* Subcommands, one file each (chronicle-cli-<name>.c), listed here in the
  * order `--help` shows them. */
 static const ChronicleCliCommand commands[] = {
+  { "extract", N_("Find people, places, organisations and dates in a text"), chronicle_cli_extract },
   { "sources", N_("Add, list, remove, import or export sources"), _chronicle_cli_sources },
   { "sync", N_("Sync the sources"), _chronicle_cli_sync },
   { "import", N_("Import local files (articles, feeds, JSON Lines, OPML)"), _chronicle_cli_import },

@@ -18,6 +18,45 @@
  * was first seen, marked as inferred; a plain-text article gets the same until the
  * extraction layer finds its date in the text. */
 
+#define SUMMARY_LENGTH 320
+
+/* At most @max_chars characters, cut after a sentence or at a word, with an
+ * ellipsis when cut. */
+static char *
+shorten (const char *text,
+         guint       max_chars)
+{
+  const char *end = text;
+  const char *sentence = NULL;
+  const char *word = NULL;
+  guint chars = 0;
+
+  while (*end != '\0' && chars < max_chars)
+    {
+      if (*end == ' ' || *end == '\n')
+        {
+          word = end;
+          if (end > text && (end[-1] == '.' || end[-1] == '!' || end[-1] == '?'))
+            sentence = end;
+        }
+      end = g_utf8_next_char (end);
+      chars++;
+    }
+
+  if (*end == '\0')
+    return g_strdup (text);
+
+  if (sentence != NULL && g_utf8_strlen (text, sentence - text) >= max_chars / 2)
+    return g_strndup (text, sentence - text);
+  if (word != NULL)
+    end = word;
+
+  {
+    g_autofree char *cut = g_strndup (text, end - text);
+    return g_strconcat (g_strchomp (cut), "…", NULL);
+  }
+}
+
 static gboolean
 is_web_url (const char *url)
 {
@@ -88,8 +127,15 @@ chronicle_feed_entry_to_article (ChronicleFeedEntry *entry,
   if (entry->updated != NULL)
     chronicle_article_set_updated (article, g_date_time_to_unix (entry->updated));
 
-  chronicle_article_set_summary (article, entry->summary);
+  /* The body is the whole text; the summary is for a list row. Many feeds put the
+   * whole article in the description: then the summary is its beginning, so the
+   * search index does not hold the text twice. */
   chronicle_article_set_body (article, entry->content != NULL ? entry->content : entry->summary);
+  if (entry->summary != NULL)
+    {
+      g_autofree char *summary = shorten (entry->summary, SUMMARY_LENGTH);
+      chronicle_article_set_summary (article, summary);
+    }
   chronicle_article_set_language (article, entry->language);
   if (is_web_url (entry->image))
     chronicle_article_set_image_url (article, entry->image);

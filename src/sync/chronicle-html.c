@@ -52,23 +52,65 @@ static const char *page_furniture[] = {
 static const char *paragraph_blocks[] = {
   "p", "div", "section", "article", "main", "blockquote", "pre", "h1", "h2", "h3", "h4",
   "h5", "h6", "ul", "ol", "dl", "table", "figure", "figcaption", "address", "hr",
-  "header", "footer", "aside", "center", "details", "summary", "fieldset",
+  "center", "details", "summary", "fieldset", "body", "html",
 };
 
 static const char *line_blocks[] = {
   "br", "li", "tr", "dt", "dd", "caption",
 };
 
-static gboolean
-name_in (const xmlChar *name,
-         const char   **list,
-         gsize          n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (g_ascii_strcasecmp ((const char *) name, list[i]) == 0)
-      return TRUE;
+typedef enum {
+  KIND_INLINE,
+  KIND_DROPPED,
+  KIND_FURNITURE,
+  KIND_PARAGRAPH,
+  KIND_LINE,
+  KIND_CELL,
+} ElementKind;
 
-  return FALSE;
+/* Element names → what they do to text; built once. Page furniture also breaks
+ * paragraphs when it is kept. */
+static GHashTable *
+element_kinds (void)
+{
+  static gsize initialised = 0;
+  static GHashTable *kinds = NULL;
+
+  if (g_once_init_enter (&initialised))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (paragraph_blocks); i++)
+        g_hash_table_insert (table, (gpointer) paragraph_blocks[i], GINT_TO_POINTER (KIND_PARAGRAPH));
+      for (guint i = 0; i < G_N_ELEMENTS (page_furniture); i++)
+        g_hash_table_insert (table, (gpointer) page_furniture[i], GINT_TO_POINTER (KIND_FURNITURE));
+      for (guint i = 0; i < G_N_ELEMENTS (line_blocks); i++)
+        g_hash_table_insert (table, (gpointer) line_blocks[i], GINT_TO_POINTER (KIND_LINE));
+      for (guint i = 0; i < G_N_ELEMENTS (dropped); i++)
+        g_hash_table_insert (table, (gpointer) dropped[i], GINT_TO_POINTER (KIND_DROPPED));
+      g_hash_table_insert (table, (gpointer) "td", GINT_TO_POINTER (KIND_CELL));
+      g_hash_table_insert (table, (gpointer) "th", GINT_TO_POINTER (KIND_CELL));
+      kinds = table;
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return kinds;
+}
+
+static ElementKind
+element_kind (const xmlChar *name)
+{
+  char lower[16];
+  gsize i;
+
+  /* The HTML parser gives lower-case names; XHTML in feeds may not. */
+  for (i = 0; name[i] != '\0' && i < sizeof lower - 1; i++)
+    lower[i] = g_ascii_tolower (name[i]);
+  if (name[i] != '\0')
+    return KIND_INLINE;
+  lower[i] = '\0';
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (element_kinds (), lower));
 }
 
 static void
@@ -80,40 +122,55 @@ request_break (TextState *state,
 }
 
 static void
+flush_break (TextState *state)
+{
+  if (state->out->len > 0)
+    {
+      switch (state->pending)
+        {
+        case BREAK_SPACE:
+          g_string_append_c (state->out, ' ');
+          break;
+        case BREAK_LINE:
+          g_string_append_c (state->out, '\n');
+          break;
+        case BREAK_PARAGRAPH:
+          g_string_append (state->out, "\n\n");
+          break;
+        case BREAK_NONE:
+        default:
+          break;
+        }
+    }
+  state->pending = BREAK_NONE;
+}
+
+static void
 append_text (TextState  *state,
              const char *text)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  const char *p = text;
 
-      /* U+00A0 stays a space character but collapses like one. */
-      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x200B)
+  while (*p != '\0')
+    {
+      const char *run = p;
+      gsize space_len;
+
+      /* A run of non-space bytes is copied as it is. */
+      while (*p != '\0' && (space_len = _chronicle_space_len (p)) == 0)
+        p++;
+
+      if (p > run)
+        {
+          flush_break (state);
+          g_string_append_len (state->out, run, p - run);
+        }
+
+      while (*p != '\0' && (space_len = _chronicle_space_len (p)) > 0)
         {
           request_break (state, BREAK_SPACE);
-          continue;
+          p += space_len;
         }
-
-      if (state->out->len > 0)
-        {
-          switch (state->pending)
-            {
-            case BREAK_SPACE:
-              g_string_append_c (state->out, ' ');
-              break;
-            case BREAK_LINE:
-              g_string_append_c (state->out, '\n');
-              break;
-            case BREAK_PARAGRAPH:
-              g_string_append (state->out, "\n\n");
-              break;
-            case BREAK_NONE:
-            default:
-              break;
-            }
-        }
-      state->pending = BREAK_NONE;
-      g_string_append_unichar (state->out, c);
     }
 }
 
@@ -133,32 +190,34 @@ walk (TextState *state,
       if (node->type != XML_ELEMENT_NODE)
         continue;
 
-      if (name_in (node->name, dropped, G_N_ELEMENTS (dropped)))
-        continue;
-      if (state->page && name_in (node->name, page_furniture, G_N_ELEMENTS (page_furniture)))
-        continue;
-
-      if (name_in (node->name, paragraph_blocks, G_N_ELEMENTS (paragraph_blocks)))
+      switch (element_kind (node->name))
         {
+        case KIND_DROPPED:
+          break;
+        case KIND_FURNITURE:
+          if (state->page)
+            break;
+          G_GNUC_FALLTHROUGH;
+        case KIND_PARAGRAPH:
           request_break (state, BREAK_PARAGRAPH);
           walk (state, node->children);
           request_break (state, BREAK_PARAGRAPH);
-        }
-      else if (name_in (node->name, line_blocks, G_N_ELEMENTS (line_blocks)))
-        {
+          break;
+        case KIND_LINE:
           request_break (state, BREAK_LINE);
           walk (state, node->children);
           request_break (state, BREAK_LINE);
-        }
-      else if (g_ascii_strcasecmp ((const char *) node->name, "td") == 0
-               || g_ascii_strcasecmp ((const char *) node->name, "th") == 0)
-        {
+          break;
+        case KIND_CELL:
           request_break (state, BREAK_SPACE);
           walk (state, node->children);
           request_break (state, BREAK_SPACE);
+          break;
+        case KIND_INLINE:
+        default:
+          walk (state, node->children);
+          break;
         }
-      else
-        walk (state, node->children);
     }
 }
 

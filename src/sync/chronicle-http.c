@@ -37,6 +37,7 @@ struct _ChronicleHttp
   guint        timeout;
   gsize        max_body;
   gboolean     check_network;
+  GNetworkMonitor *monitor;
   GHashTable  *cooldown;    /* host → gint64 * (real time, µs) */
   GHashTable  *intervals;   /* host → GUINT_TO_POINTER (ms) */
   GHashTable  *next_slot;   /* host → gint64 * (monotonic time, µs) */
@@ -533,6 +534,7 @@ chronicle_http_finalize (GObject *object)
   ChronicleHttp *self = (ChronicleHttp *) object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->monitor);
   g_clear_pointer (&self->cooldown, g_hash_table_unref);
   g_clear_pointer (&self->intervals, g_hash_table_unref);
   g_clear_pointer (&self->next_slot, g_hash_table_unref);
@@ -746,9 +748,25 @@ chronicle_http_get_cooldown_until (ChronicleHttp *self,
 }
 
 /**
+ * chronicle_http_set_network_monitor:
+ * @self: a #ChronicleHttp
+ * @monitor: (nullable): the monitor to ask whether the network is there, %NULL for
+ *   the default one; loopback addresses are always tried
+ */
+void
+chronicle_http_set_network_monitor (ChronicleHttp   *self,
+                                    GNetworkMonitor *monitor)
+{
+  g_return_if_fail (CHRONICLE_IS_HTTP (self));
+  g_return_if_fail (monitor == NULL || G_IS_NETWORK_MONITOR (monitor));
+
+  g_set_object (&self->monitor, monitor);
+}
+
+/**
  * chronicle_http_set_check_network:
  * @self: a #ChronicleHttp
- * @check: whether to consult #GNetworkMonitor before each request (the default)
+ * @check: whether to consult the #GNetworkMonitor before each request (the default)
  */
 void
 chronicle_http_set_check_network (ChronicleHttp *self,
@@ -828,7 +846,8 @@ chronicle_http_fetch_async (ChronicleHttp       *self,
   host = g_ascii_strdown (g_uri_get_host (uri), -1);
 
   if (self->check_network && !is_loopback (host)
-      && !g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+      && !g_network_monitor_get_network_available (self->monitor != NULL ? self->monitor
+                                                   : g_network_monitor_get_default ()))
     {
       return_error (task, g_error_new (CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_OFFLINE,
                                        _("The computer is offline; Chronicle will try again "

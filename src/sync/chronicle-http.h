@@ -63,6 +63,8 @@ gint64                 chronicle_http_get_cooldown_until (ChronicleHttp        *
                                                           const char           *url);
 void                   chronicle_http_set_check_network  (ChronicleHttp        *self,
                                                           gboolean              check);
+void                   chronicle_http_set_network_monitor (ChronicleHttp       *self,
+                                                           GNetworkMonitor     *monitor);
 void                   chronicle_http_fetch_async        (ChronicleHttp        *self,
                                                           const char           *url,
                                                           const char           *etag,

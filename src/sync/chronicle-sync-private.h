@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 char      *_chronicle_resolve_url      (const char *base,
                                         const char *reference);
 char      *_chronicle_normalize_space  (const char *text);
+gsize      _chronicle_space_len        (const char *p);
 char      *_chronicle_html_node_to_text (xmlNode   *node,
                                          gboolean   page);
 char      *_chronicle_make_id          (const char *a,

@@ -11,37 +11,15 @@
 
 #include <glib/gi18n.h>
 
-#include "chronicle-event.h"
-#include "chronicle-feed-article.h"
-#include "chronicle-feed-parser.h"
-#include "chronicle-html.h"
-#include "chronicle-local.h"
 #include "chronicle-sync-error.h"
-#include "chronicle-sync-service.h"
-#include "chronicle-sync-source.h"
+#include "chronicle-sync-service-private.h"
 
 /* The sync service: runs every enabled source through fetch (HTTP on the main thread)
  * → parse and process (a worker thread) → store (one upsert transaction per source),
  * a few sources at a time. One failing source never stops the others: its error
  * becomes the source's last error. A sync requested while one runs joins it. */
 
-#define MAX_PARALLEL 8
 
-struct _ChronicleSyncService
-{
-  GObject                  parent_instance;
-
-  ChronicleStore          *store;
-  ChronicleHttp           *http;
-  GSettings               *settings;
-  guint                    interval;
-  guint                    timer_id;
-  ChronicleSyncProcessFunc process;
-  gpointer                 process_data;
-  GDestroyNotify           process_destroy;
-  GHashTable              *status;   /* gint64 * → ChronicleSyncResult * */
-  struct _Run             *run;
-};
 
 G_DEFINE_FINAL_TYPE (ChronicleSyncService, chronicle_sync_service, G_TYPE_OBJECT)
 
@@ -67,53 +45,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-typedef struct _Run {
-  ChronicleSyncService *self;
-  GPtrArray            *waiters;   /* GTask * */
-  GQueue                queue;     /* ChronicleSource * (owned) */
-  guint                 in_flight;
-  guint                 done;
-  guint                 total;
-  GPtrArray            *results;
-  GCancellable         *cancellable;
-  gint64                only_source;
-  GError               *error;
-} Run;
-
-typedef struct {
-  Run                 *run;
-  ChronicleSource     *source;
-  ChronicleSyncResult *result;
-  char                *fetch_url;
-  gboolean             discovered;
-  char                *etag;
-  char                *last_modified;
-  char                *feed_title;
-  char                *feed_link;
-  char                *format;
-} Job;
-
-/* What the worker thread gets and gives back. */
-typedef struct {
-  ChronicleSourceKind       kind;
-  GBytes                   *body;
-  char                     *url;
-  char                     *charset;
-  gint64                    source_id;
-  char                     *source_title;
-  ChronicleSyncProcessFunc  process;
-  gpointer                  process_data;
-} ParseInput;
-
-typedef struct {
-  char      *title;
-  char      *link;
-  char      *format;
-  GPtrArray *articles;
-  GPtrArray *events;
-  GPtrArray *discovered;
-} ParseOutput;
-
 static void run_start_next (Run *run);
 
 ChronicleSyncResult *
@@ -137,114 +68,6 @@ chronicle_sync_result_free (ChronicleSyncResult *result)
   g_free (result->url);
   g_free (result->error);
   g_free (result);
-}
-
-static void
-parse_input_free (ParseInput *input)
-{
-  g_clear_pointer (&input->body, g_bytes_unref);
-  g_free (input->url);
-  g_free (input->charset);
-  g_free (input->source_title);
-  g_free (input);
-}
-
-static void
-parse_output_free (ParseOutput *output)
-{
-  g_free (output->title);
-  g_free (output->link);
-  g_free (output->format);
-  g_clear_pointer (&output->articles, g_ptr_array_unref);
-  g_clear_pointer (&output->events, g_ptr_array_unref);
-  g_clear_pointer (&output->discovered, g_ptr_array_unref);
-  g_free (output);
-}
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->source);
-  chronicle_sync_result_free (job->result);
-  g_free (job->fetch_url);
-  g_free (job->etag);
-  g_free (job->last_modified);
-  g_free (job->feed_title);
-  g_free (job->feed_link);
-  g_free (job->format);
-  g_free (job);
-}
-
-/* Worker thread: parse, discover, convert, process. */
-static void
-parse_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ParseInput *input = task_data;
-  g_autoptr(ChronicleFeed) feed = NULL;
-  g_autoptr(GError) error = NULL;
-  ParseOutput *output;
-  gsize len = 0;
-  const char *data = NULL;
-
-  if (input->kind == CHRONICLE_SOURCE_KIND_FILE)
-    {
-      g_autoptr(GFile) file = g_file_new_for_uri (input->url);
-      feed = chronicle_local_load_file (file, cancellable, &error);
-    }
-  else
-    {
-      data = g_bytes_get_data (input->body, &len);
-      feed = chronicle_feed_parse_for_kind (input->kind, data, len, input->url, input->charset,
-                                            &error);
-    }
-
-  output = g_new0 (ParseOutput, 1);
-
-  if (feed == NULL)
-    {
-      if (g_error_matches (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_WEB_PAGE) && data != NULL)
-        {
-          output->discovered = chronicle_html_discover_feeds (data, len, input->url);
-          if (output->discovered->len > 0)
-            {
-              g_task_return_pointer (task, output, (GDestroyNotify) parse_output_free);
-              return;
-            }
-          g_clear_error (&error);
-          g_set_error (&error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_WEB_PAGE,
-                       _("This address is a web page, not a feed, and the page names no feed."));
-        }
-      parse_output_free (output);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  output->title = g_strdup (feed->title);
-  output->link = g_strdup (feed->link);
-  output->format = g_strdup (feed->format);
-  output->articles = chronicle_feed_to_articles (feed, input->source_id, input->source_title,
-                                                 g_get_real_time () / G_USEC_PER_SEC);
-  output->events = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (input->process != NULL)
-    for (guint i = 0; i < output->articles->len; i++)
-      {
-        if (g_cancellable_is_cancelled (cancellable))
-          break;
-        input->process (g_ptr_array_index (output->articles, i), output->events,
-                        input->process_data);
-      }
-
-  if (g_task_return_error_if_cancelled (task))
-    {
-      parse_output_free (output);
-      return;
-    }
-
-  g_task_return_pointer (task, output, (GDestroyNotify) parse_output_free);
 }
 
 static void
@@ -280,19 +103,26 @@ run_finish (Run *run)
   g_object_unref (self);
 }
 
-static void
-job_done (Job *job)
+/*< private >
+ * _chronicle_sync_run_source_done:
+ * @run: the run
+ * @result: (transfer full): the source's outcome
+ * @offline: the source was not tried because the computer is offline
+ */
+void
+_chronicle_sync_run_source_done (Run                 *run,
+                                 ChronicleSyncResult *result,
+                                 gboolean             offline)
 {
-  Run *run = job->run;
   ChronicleSyncService *self = run->self;
-  ChronicleSyncResult *result = g_steal_pointer (&job->result);
   gint64 *key = g_new (gint64, 1);
 
   result->finished = g_get_real_time () / G_USEC_PER_SEC;
+  if (offline)
+    self->missed_offline = TRUE;
   *key = result->source_id;
   g_hash_table_replace (self->status, key, chronicle_sync_result_copy (result));
   g_ptr_array_add (run->results, result);
-  job_free (job);
 
   run->done++;
   run->in_flight--;
@@ -302,255 +132,6 @@ job_done (Job *job)
   run_start_next (run);
   if (run->in_flight == 0 && g_queue_is_empty (&run->queue))
     run_finish (run);
-}
-
-static void
-source_saved_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Job *job = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!chronicle_store_update_source_finish (CHRONICLE_STORE (object), result, &error))
-    {
-      g_debug ("Could not save the state of source %" G_GINT64_FORMAT ": %s",
-                      job->result->source_id, error->message);
-      if (job->result->ok)
-        {
-          job->result->ok = FALSE;
-          job->result->error = g_strdup_printf (_("The source's state could not be saved: %s"),
-                                                error->message);
-        }
-    }
-
-  job_done (job);
-}
-
-static void
-job_fail (Job    *job,
-          GError *error)
-{
-  ChronicleSyncService *self = job->run->self;
-
-  job->result->ok = FALSE;
-  job->result->error = g_strdup (error->message);
-
-  /* A cancelled sync is no fault of the source. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      job_done (job);
-      return;
-    }
-
-  chronicle_source_set_last_error (job->source, error->message);
-  chronicle_store_update_source_async (self->store, job->source, NULL, source_saved_cb, job);
-}
-
-static void
-job_succeed (Job *job)
-{
-  ChronicleSyncService *self = job->run->self;
-  ChronicleSourceKind kind;
-
-  job->result->ok = TRUE;
-  chronicle_source_set_last_error (job->source, NULL);
-  chronicle_source_set_last_success (job->source, g_get_real_time () / G_USEC_PER_SEC);
-  if (!job->result->not_modified)
-    {
-      chronicle_source_set_etag (job->source, job->etag);
-      chronicle_source_set_last_modified (job->source, job->last_modified);
-    }
-  if (g_strcmp0 (job->fetch_url, chronicle_source_get_url (job->source)) != 0)
-    chronicle_source_set_url (job->source, job->fetch_url);
-  if (job->format != NULL && chronicle_source_get_kind (job->source) != CHRONICLE_SOURCE_KIND_FILE
-      && chronicle_sync_kind_from_format (job->format, &kind))
-    chronicle_source_set_kind (job->source, kind);
-  if ((chronicle_source_get_title (job->source) == NULL
-       || *chronicle_source_get_title (job->source) == '\0') && job->feed_title != NULL)
-    chronicle_source_set_title (job->source, job->feed_title);
-  if (chronicle_source_get_site_url (job->source) == NULL && job->feed_link != NULL)
-    chronicle_source_set_site_url (job->source, job->feed_link);
-
-  g_free (job->result->url);
-  job->result->url = g_strdup (chronicle_source_get_url (job->source));
-  if (job->result->title == NULL)
-    job->result->title = g_strdup (chronicle_source_get_title (job->source));
-
-  chronicle_store_update_source_async (self->store, job->source, NULL, source_saved_cb, job);
-}
-
-static void
-upserted_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Job *job = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
-  ChronicleUpsertStats stats = { 0 };
-
-  ids = chronicle_store_upsert_articles_finish (CHRONICLE_STORE (object), result, &stats, &error);
-  if (ids == NULL)
-    {
-      g_autoptr(GError) sentence =
-        g_error_new (CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_PARSE,
-                     _("The articles could not be stored: %s"), error->message);
-      job_fail (job, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? error : sentence);
-      return;
-    }
-
-  job->result->added = stats.inserted;
-  job->result->updated = stats.updated;
-  job->result->unchanged = stats.unchanged;
-  job->result->duplicates = stats.duplicates;
-  job_succeed (job);
-}
-
-static void job_fetch (Job *job);
-
-static void
-parsed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Job *job = user_data;
-  ChronicleSyncService *self = job->run->self;
-  g_autoptr(GError) error = NULL;
-  ParseOutput *output;
-
-  output = g_task_propagate_pointer (G_TASK (result), &error);
-  if (output == NULL)
-    {
-      job_fail (job, error);
-      return;
-    }
-
-  if (output->discovered != NULL)
-    {
-      if (job->discovered)
-        {
-          g_autoptr(GError) loop = g_error_new (CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_WEB_PAGE,
-                                                _("The feed the web page names is a web page too."));
-          parse_output_free (output);
-          job_fail (job, loop);
-          return;
-        }
-      /* A web site: follow its first feed link and keep that address. */
-      job->discovered = TRUE;
-      g_free (job->fetch_url);
-      job->fetch_url = g_strdup (g_ptr_array_index (output->discovered, 0));
-      parse_output_free (output);
-      job_fetch (job);
-      return;
-    }
-
-  job->feed_title = g_steal_pointer (&output->title);
-  job->feed_link = g_steal_pointer (&output->link);
-  job->format = g_steal_pointer (&output->format);
-
-  if (output->articles->len == 0)
-    {
-      parse_output_free (output);
-      job_succeed (job);
-      return;
-    }
-
-  chronicle_store_upsert_articles_async (self->store, output->articles,
-                                         output->events->len > 0 ? output->events : NULL,
-                                         NULL, upserted_cb, job);
-  parse_output_free (output);
-}
-
-static void
-job_parse (Job        *job,
-           GBytes     *body,
-           const char *charset)
-{
-  ChronicleSyncService *self = job->run->self;
-  g_autoptr(GTask) task = g_task_new (self, job->run->cancellable, parsed_cb, job);
-  ParseInput *input = g_new0 (ParseInput, 1);
-
-  input->kind = chronicle_source_get_kind (job->source);
-  input->body = body != NULL ? g_bytes_ref (body) : NULL;
-  input->url = g_strdup (job->fetch_url);
-  input->charset = g_strdup (charset);
-  input->source_id = chronicle_source_get_id (job->source);
-  input->source_title = g_strdup (chronicle_source_get_title (job->source));
-  input->process = self->process;
-  input->process_data = self->process_data;
-  g_task_set_source_tag (task, job_parse);
-  g_task_set_task_data (task, input, (GDestroyNotify) parse_input_free);
-  g_task_run_in_thread (task, parse_thread);
-}
-
-static void
-fetched_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Job *job = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ChronicleHttpResponse) response = NULL;
-
-  response = chronicle_http_fetch_finish (CHRONICLE_HTTP (object), result, &error);
-  if (response == NULL)
-    {
-      job_fail (job, error);
-      return;
-    }
-
-  /* A permanent redirect: the new address is kept once this sync succeeds. */
-  if (response->permanent_url != NULL)
-    {
-      g_free (job->fetch_url);
-      job->fetch_url = g_strdup (response->permanent_url);
-    }
-
-  if (response->status == 304)
-    {
-      job->result->not_modified = TRUE;
-      job_succeed (job);
-      return;
-    }
-
-  job->etag = g_strdup (response->etag);
-  job->last_modified = g_strdup (response->last_modified);
-  job_parse (job, response->body, response->charset);
-}
-
-static void
-job_fetch (Job *job)
-{
-  ChronicleSyncService *self = job->run->self;
-  gboolean same_url = g_strcmp0 (job->fetch_url, chronicle_source_get_url (job->source)) == 0;
-
-  /* Validators belong to the stored address only. */
-  chronicle_http_fetch_async (self->http, job->fetch_url,
-                              same_url ? chronicle_source_get_etag (job->source) : NULL,
-                              same_url ? chronicle_source_get_last_modified (job->source) : NULL,
-                              job->run->cancellable, fetched_cb, job);
-}
-
-static void
-job_start (Run             *run,
-           ChronicleSource *source)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->run = run;
-  job->source = source;
-  job->fetch_url = g_strdup (chronicle_source_get_url (source));
-  job->result = g_new0 (ChronicleSyncResult, 1);
-  job->result->source_id = chronicle_source_get_id (source);
-  job->result->title = g_strdup (chronicle_source_get_title (source));
-  job->result->url = g_strdup (job->fetch_url);
-  run->in_flight++;
-
-  if (chronicle_source_get_kind (source) == CHRONICLE_SOURCE_KIND_FILE)
-    job_parse (job, NULL, NULL);
-  else
-    job_fetch (job);
 }
 
 static void
@@ -565,7 +146,7 @@ run_start_next (Run *run)
           g_object_unref (source);
           continue;
         }
-      job_start (run, source);
+      _chronicle_sync_job_start (run, source);
     }
 }
 
@@ -634,12 +215,31 @@ timer_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Back online after a periodic sync found the network gone: catch up now. */
+static void
+network_changed_cb (GNetworkMonitor      *monitor,
+                    gboolean              available,
+                    ChronicleSyncService *self)
+{
+  if (available && self->missed_offline && self->interval > 0)
+    {
+      self->missed_offline = FALSE;
+      chronicle_sync_service_sync_now (self);
+    }
+}
+
 static void
 restart_timer (ChronicleSyncService *self)
 {
   g_clear_handle_id (&self->timer_id, g_source_remove);
   if (self->interval > 0)
-    self->timer_id = g_timeout_add_seconds (self->interval, timer_cb, self);
+    {
+      self->timer_id = g_timeout_add_seconds (self->interval, timer_cb, self);
+      if (self->network_handler == 0)
+        self->network_handler = g_signal_connect_object (g_network_monitor_get_default (),
+                                                         "network-changed",
+                                                         G_CALLBACK (network_changed_cb), self, 0);
+    }
 }
 
 static void

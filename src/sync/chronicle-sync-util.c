@@ -66,24 +66,31 @@ _chronicle_normalize_space (const char *text)
 {
   GString *out;
   gboolean space = FALSE;
+  const char *p = text;
 
   if (text == NULL)
     return NULL;
 
   out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *run = p;
+      gsize space_len;
 
-      if (g_unichar_isspace (c) || c == 0xA0)
+      while (*p != '\0' && (space_len = _chronicle_space_len (p)) == 0)
+        p++;
+      if (p > run)
+        {
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_len (out, run, p - run);
+        }
+      while (*p != '\0' && (space_len = _chronicle_space_len (p)) > 0)
         {
           space = TRUE;
-          continue;
+          p += space_len;
         }
-      if (space && out->len > 0)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
     }
 
   if (out->len == 0)
@@ -93,6 +100,38 @@ _chronicle_normalize_space (const char *text)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/*< private >
+ * _chronicle_space_len:
+ * @p: a position in valid UTF-8
+ *
+ * Returns: the length in bytes of the white space character at @p (ASCII white space,
+ *   no-break space, the U+2000 spaces, line and paragraph separators, zero-width space,
+ *   ideographic space), or 0
+ */
+gsize
+_chronicle_space_len (const char *p)
+{
+  guchar c = (guchar) p[0];
+
+  if (c < 0x80)
+    return (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') ? 1 : 0;
+
+  if (c == 0xC2)
+    return ((guchar) p[1] == 0xA0 || (guchar) p[1] == 0x85) ? 2 : 0;
+
+  if (c == 0xE2 && (guchar) p[1] == 0x80)
+    {
+      guchar d = (guchar) p[2];
+      /* U+2000–U+200B, U+2028, U+2029, U+202F */
+      return (d <= 0x8B || d == 0xA8 || d == 0xA9 || d == 0xAF) ? 3 : 0;
+    }
+
+  if (c == 0xE3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x80)
+    return 3;
+
+  return 0;
 }
 
 /*< private >

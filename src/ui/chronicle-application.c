@@ -13,8 +13,11 @@
 
 #include "chronicle-about.h"
 #include "chronicle-application.h"
+#include "chronicle-background.h"
 #include "chronicle-db-path.h"
 #include "chronicle-preferences-window.h"
+#include "chronicle-search-provider.h"
+
 #include "chronicle-profile.h"
 #include "chronicle-store.h"
 #include "chronicle-sync-service.h"
@@ -27,6 +30,9 @@ struct _ChronicleApplication
 
   GSettings      *settings;
   char           *db_path;
+
+  ChronicleBackground     *background;
+  ChronicleSearchProvider *search_provider;
   ChronicleStore *store;
   ChronicleSyncService *sync;
   GError         *store_error;
@@ -34,6 +40,13 @@ struct _ChronicleApplication
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleApplication, chronicle_application, ADW_TYPE_APPLICATION)
+
+enum {
+  SYNC_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static ChronicleWindow *
 get_or_create_window (ChronicleApplication *self)
@@ -77,10 +90,71 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
+/* From notifications and the Shell search provider: show the article or entity. The
+ * window cannot show one by id yet, so these present the window. */
+static void
+open_article_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ChronicleApplication *self = user_data;
+
+  g_debug ("Opening article %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+}
+
+static void
+open_entity_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ChronicleApplication *self = user_data;
+
+  g_debug ("Opening entity %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  ChronicleApplication *self = user_data;
+
+  g_debug ("Searching for “%s”", g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+}
+
+/* From the desktop file's "Sync Now" action and --sync-now. */
+static void
+sync_now_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ChronicleApplication *self = user_data;
+  GtkWindow *window;
+
+  if (g_signal_has_handler_pending (self, signals[SYNC_REQUESTED], 0, TRUE))
+    {
+      g_signal_emit (self, signals[SYNC_REQUESTED], 0);
+      return;
+    }
+
+  g_debug ("Sync requested, but no sync service is connected");
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CHRONICLE_IS_WINDOW (window))
+    chronicle_window_add_toast (CHRONICLE_WINDOW (window),
+                                _("Syncing is not available in this build yet"));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "open-article", open_article_action, "x" },
+  { "open-entity", open_entity_action, "x" },
+  { "search", search_action, "s" },
+  { "sync-now", sync_now_action },
 };
 
 static int
@@ -109,7 +183,55 @@ chronicle_application_handle_local_options (GApplication *app,
       return 2;
     }
 
+  /* Ask the running instance (or this one, once started) to sync. */
+  if (g_variant_dict_contains (options, "sync-now"))
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("chronicle: %s\n", error->message);
+          return 1;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (app), "sync-now", NULL);
+      if (g_application_get_is_remote (app))
+        return 0;
+    }
+
   return -1;
+}
+
+static gboolean
+chronicle_application_dbus_register (GApplication     *app,
+                                     GDBusConnection  *connection,
+                                     const char       *object_path,
+                                     GError          **error)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (app);
+  g_autofree char *provider_path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (chronicle_application_parent_class)->dbus_register (app, connection,
+                                                                                object_path,
+                                                                                error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = chronicle_search_provider_new (G_ACTION_GROUP (self));
+
+  return chronicle_search_provider_export (self->search_provider, connection, provider_path,
+                                           error);
+}
+
+static void
+chronicle_application_dbus_unregister (GApplication    *app,
+                                       GDBusConnection *connection,
+                                       const char      *object_path)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    chronicle_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (chronicle_application_parent_class)->dbus_unregister (app, connection,
+                                                                            object_path);
 }
 
 static void
@@ -141,6 +263,10 @@ chronicle_application_startup (GApplication *app)
       /* One sync service for the application; it follows the sync interval. */
       self->sync = chronicle_sync_service_new (self->store);
       chronicle_sync_service_bind_settings (self->sync);
+      /* "Sync Now" from the desktop file, --sync-now and app.sync-now. */
+      g_signal_connect_object (self, "sync-requested",
+                               G_CALLBACK (chronicle_sync_service_sync_now), self->sync,
+                               G_CONNECT_SWAPPED);
     }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -149,6 +275,19 @@ chronicle_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          prefs_accels);
+
+  self->background = chronicle_background_new (app, self->settings,
+                                               chronicle_background_in_sandbox ());
+}
+
+static void
+chronicle_application_shutdown (GApplication *app)
+{
+  ChronicleApplication *self = CHRONICLE_APPLICATION (app);
+
+  g_clear_object (&self->background);
+
+  G_APPLICATION_CLASS (chronicle_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -183,6 +322,7 @@ chronicle_application_finalize (GObject *object)
 {
   ChronicleApplication *self = CHRONICLE_APPLICATION (object);
 
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->settings);
   if (self->sync != NULL)
     chronicle_sync_service_cancel (self->sync);
@@ -205,6 +345,19 @@ chronicle_application_class_init (ChronicleApplicationClass *klass)
   app_class->handle_local_options = chronicle_application_handle_local_options;
   app_class->startup = chronicle_application_startup;
   app_class->activate = chronicle_application_activate;
+  app_class->shutdown = chronicle_application_shutdown;
+  app_class->dbus_register = chronicle_application_dbus_register;
+  app_class->dbus_unregister = chronicle_application_dbus_unregister;
+
+  /**
+   * ChronicleApplication::sync-requested:
+   *
+   * The user asked to sync every source now (the "Sync Now" desktop action,
+   * `chronicle --sync-now`, or app.sync-now). The sync service connects to it.
+   */
+  signals[SYNC_REQUESTED] =
+    g_signal_new ("sync-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -214,6 +367,8 @@ chronicle_application_init (ChronicleApplication *self)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Use the database file PATH (default: $XDG_DATA_HOME/chronicle/chronicle.db)"),
       N_("PATH") },
+    { "sync-now", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Check every source for news now"),
+      NULL },
     { "load-sample", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Import the bundled sample news if the database is empty (for trying Chronicle)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
@@ -270,6 +425,26 @@ chronicle_application_get_settings (ChronicleApplication *self)
   g_return_val_if_fail (CHRONICLE_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * chronicle_application_set_search_backend:
+ * @self: a #ChronicleApplication
+ * @backend: (nullable): what answers GNOME Shell's searches, e.g. the store's index
+ *
+ * Until a backend is set, the Shell search provider finds nothing.
+ */
+void
+chronicle_application_set_search_backend (ChronicleApplication   *self,
+                                          ChronicleSearchBackend *backend)
+{
+  g_return_if_fail (CHRONICLE_IS_APPLICATION (self));
+  g_return_if_fail (backend == NULL || CHRONICLE_IS_SEARCH_BACKEND (backend));
+
+  if (self->search_provider == NULL)
+    self->search_provider = chronicle_search_provider_new (G_ACTION_GROUP (self));
+
+  chronicle_search_provider_set_backend (self->search_provider, backend);
 }
 
 /**

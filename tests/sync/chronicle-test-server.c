@@ -35,6 +35,7 @@ struct _ChronicleTestServer {
   GCond         cond;
   guint         port;
   gboolean      ready;
+  GTlsCertificate *certificate;
   GHashTable   *routes;
   GPtrArray    *hanging;
 };
@@ -179,9 +180,13 @@ server_thread (gpointer data)
   GSList *uris;
 
   g_main_context_push_thread_default (server->context);
-  server->server = soup_server_new ("server-header", "chronicle-test", NULL);
+  server->server = soup_server_new ("server-header", "chronicle-test",
+                                    "tls-certificate", server->certificate, NULL);
   soup_server_add_handler (server->server, NULL, handler, server, NULL);
-  g_assert_true (soup_server_listen_local (server->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_true (soup_server_listen_local (server->server, 0,
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY
+                                           | (server->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                                           &error));
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (server->server);
@@ -215,7 +220,16 @@ server_thread (gpointer data)
 ChronicleTestServer *
 chronicle_test_server_new (void)
 {
+  return chronicle_test_server_new_tls (NULL);
+}
+
+/* With a certificate: HTTPS. */
+ChronicleTestServer *
+chronicle_test_server_new_tls (GTlsCertificate *certificate)
+{
   ChronicleTestServer *server = g_new0 (ChronicleTestServer, 1);
+
+  server->certificate = certificate != NULL ? g_object_ref (certificate) : NULL;
 
   g_mutex_init (&server->mutex);
   g_cond_init (&server->cond);
@@ -254,6 +268,7 @@ chronicle_test_server_free (ChronicleTestServer *server)
   g_main_context_unref (server->context);
   g_hash_table_unref (server->routes);
   g_ptr_array_unref (server->hanging);
+  g_clear_object (&server->certificate);
   g_mutex_clear (&server->mutex);
   g_cond_clear (&server->cond);
   g_free (server);
@@ -263,7 +278,8 @@ char *
 chronicle_test_server_url (ChronicleTestServer *server,
                            const char          *path)
 {
-  return g_strdup_printf ("http://127.0.0.1:%u%s", server->port, path);
+  return g_strdup_printf ("%s://127.0.0.1:%u%s", server->certificate != NULL ? "https" : "http",
+                          server->port, path);
 }
 
 void

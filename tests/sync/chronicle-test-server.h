@@ -27,6 +27,7 @@ typedef enum {
 typedef struct _ChronicleTestServer ChronicleTestServer;
 
 ChronicleTestServer *chronicle_test_server_new        (void);
+ChronicleTestServer *chronicle_test_server_new_tls    (GTlsCertificate     *certificate);
 void                 chronicle_test_server_free       (ChronicleTestServer *server);
 char                *chronicle_test_server_url        (ChronicleTestServer *server,
                                                        const char          *path);

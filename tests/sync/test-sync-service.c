@@ -140,10 +140,37 @@ find_source (Fixture *fixture,
   return NULL;
 }
 
+typedef struct {
+  guint finished;
+  guint max_done;
+  guint total;
+} Progress;
+
+static void
+source_finished_cb (ChronicleSyncService      *service,
+                    const ChronicleSyncResult *result,
+                    Progress                  *progress)
+{
+  g_assert_nonnull (result);
+  progress->finished++;
+}
+
+static void
+done_changed_cb (ChronicleSyncService *service,
+                 GParamSpec           *pspec,
+                 Progress             *progress)
+{
+  progress->max_done = MAX (progress->max_done, chronicle_sync_service_get_sources_done (service));
+  progress->total = MAX (progress->total, chronicle_sync_service_get_sources_total (service));
+  g_assert_cmpuint (chronicle_sync_service_get_sources_done (service), <=,
+                    MAX (progress->total, chronicle_sync_service_get_sources_total (service)));
+}
+
 static void
 test_formats (Fixture       *fixture,
               gconstpointer  data)
 {
+  Progress progress = { 0 };
   static const struct {
     const char *file;
     const char *type;
@@ -179,7 +206,15 @@ test_formats (Fixture       *fixture,
                                     "feeds/gdelt.json", TEST_ROUTE_NONE);
   gdelt = add_source (fixture, "/api/gdelt");
 
+  g_signal_connect (fixture->service, "source-finished", G_CALLBACK (source_finished_cb), &progress);
+  g_signal_connect (fixture->service, "notify::sources-done", G_CALLBACK (done_changed_cb), &progress);
   results = sync_all (fixture, 0);
+  /* Progress: every source reported, done counted up to the total. */
+  g_assert_cmpuint (progress.finished, ==, G_N_ELEMENTS (feeds) + 1);
+  g_assert_cmpuint (progress.max_done, ==, G_N_ELEMENTS (feeds) + 1);
+  g_assert_cmpuint (progress.total, ==, G_N_ELEMENTS (feeds) + 1);
+  g_assert_nonnull (chronicle_sync_service_get_status (fixture->service, gdelt));
+  g_assert_true (chronicle_sync_service_get_status (fixture->service, gdelt)->ok);
   g_assert_cmpuint (results->len, ==, G_N_ELEMENTS (feeds) + 1);
   for (guint i = 0; i < G_N_ELEMENTS (feeds); i++)
     {
@@ -542,6 +577,18 @@ test_local_file (Fixture       *fixture,
   results = sync_all (fixture, id);
   g_assert_true (find_result (results, id)->ok);
   g_assert_cmpuint (find_result (results, id)->added, ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* A second later the undated article keeps the time it was first seen: unchanged. */
+  {
+    gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+    while (g_get_real_time () / G_USEC_PER_SEC == second)
+      g_usleep (10000);
+  }
+  results = sync_all (fixture, id);
+  g_assert_cmpuint (find_result (results, id)->added, ==, 0);
+  g_assert_cmpuint (find_result (results, id)->updated, ==, 0);
+  g_assert_cmpuint (find_result (results, id)->unchanged, ==, 1);
 }
 
 static void

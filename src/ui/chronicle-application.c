@@ -90,8 +90,8 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
-/* From notifications and the Shell search provider: show the article or entity. The
- * window cannot show one by id yet, so these present the window. */
+/* From notifications and the Shell search provider: show the article, the
+ * search, or (not yet: the window has no entity page) the entity. */
 static void
 open_article_action (GSimpleAction *action,
                      GVariant      *parameter,
@@ -99,8 +99,10 @@ open_article_action (GSimpleAction *action,
 {
   ChronicleApplication *self = user_data;
 
-  g_debug ("Opening article %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  ChronicleWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chronicle_window_open_article (window, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -121,8 +123,10 @@ search_action (GSimpleAction *action,
 {
   ChronicleApplication *self = user_data;
 
-  g_debug ("Searching for “%s”", g_variant_get_string (parameter, NULL));
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  ChronicleWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chronicle_window_search (window, g_variant_get_string (parameter, NULL));
 }
 
 /* From the desktop file's "Sync Now" action and --sync-now. */

@@ -10,7 +10,8 @@ PACKAGES="
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libxml2-dev libsecret-1-dev
   gettext appstream desktop-file-utils iso-codes gnome-keyring
   xvfb xauth dbus dbus-x11 at-spi2-core python3 python3-gi gir1.2-atspi-2.0 gir1.2-glib-2.0
-  gir1.2-gtk-4.0 xdotool imagemagick x11-utils fonts-cantarell adwaita-icon-theme
+  gir1.2-gtk-4.0 xdotool imagemagick x11-utils fonts-cantarell fonts-noto-color-emoji
+  adwaita-icon-theme
 "
 
 missing=""

@@ -275,6 +275,9 @@ typedef struct {
   GArray *samples;
 } Stat;
 
+static int cmp_double (gconstpointer a,
+                       gconstpointer b);
+
 static void
 stat_add (Stat   *s,
           double  v)
@@ -282,6 +285,16 @@ stat_add (Stat   *s,
   if (s->samples == NULL)
     s->samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_array_append_val (s->samples, v);
+}
+
+static GArray *
+stat_take_sorted (Stat *s)
+{
+  GArray *samples = s->samples != NULL ? s->samples : g_array_new (FALSE, FALSE, sizeof (double));
+
+  s->samples = NULL;
+  g_array_sort (samples, cmp_double);
+  return samples;
 }
 
 static int
@@ -321,15 +334,13 @@ static void
 print_stat (const char *metric,
             Stat       *s)
 {
+  g_autoptr(GArray) samples = stat_take_sorted (s);
   double sum = 0;
 
-  g_array_sort (s->samples, cmp_double);
-  for (guint i = 0; i < s->samples->len; i++)
-    sum += g_array_index (s->samples, double, i);
-  print_metric (metric, "ms", sum / s->samples->len, percentile (s->samples, 0.5),
-                percentile (s->samples, 0.95));
-  g_array_unref (s->samples);
-  s->samples = NULL;
+  for (guint i = 0; i < samples->len; i++)
+    sum += g_array_index (samples, double, i);
+  print_metric (metric, "ms", samples->len > 0 ? sum / samples->len : 0,
+                percentile (samples, 0.5), percentile (samples, 0.95));
 }
 
 static void
@@ -382,6 +393,7 @@ ingest (ChronicleStore *store,
         guint           n)
 {
   Stat rates = { NULL };
+  g_autoptr(GArray) sorted = NULL;
   double total_ms = 0;
   double cpu = 0;
 
@@ -427,13 +439,12 @@ ingest (ChronicleStore *store,
                     (done + size) / (total_ms / 1000.0));
     }
 
-  g_array_sort (rates.samples, cmp_double);
+  sorted = stat_take_sorted (&rates);
   /* p95 here is the rate 95% of batches beat (the slow tail). */
-  print_metric ("ingest", "articles/s", n / (total_ms / 1000.0), percentile (rates.samples, 0.5),
-                percentile (rates.samples, 0.05));
+  print_metric ("ingest", "articles/s", n / (total_ms / 1000.0), percentile (sorted, 0.5),
+                percentile (sorted, 0.05));
   /* The same per second of CPU actually given to the process: the machine is shared. */
   print_metric ("ingest_per_cpu_second", "articles/s", n / cpu, n / cpu, n / cpu);
-  g_array_unref (rates.samples);
 }
 
 /* Query material: popular-to-midrange entities of each kind, by rank. */

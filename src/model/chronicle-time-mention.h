@@ -54,7 +54,9 @@ typedef enum {
  * @start: the first second of the referenced period (Unix time, UTC)
  * @end: the first second after the period (exclusive)
  * @granularity: how precise the period is
- * @relation: past, present or future relative to the article's publication
+ * @relation: past, present or future relative to the article's publication (the store
+ *   computes it from the publication date when saving, see
+ *   chronicle_time_mention_relation_to())
  * @text: the expression as written ("next Tuesday", "in March 2024")
  * @offset_start: character offset of @text in the article's text
  * @offset_end: character offset one past @text

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "chronicle-fts-rank.h"
 #include "chronicle-store-db.h"
 #include "chronicle-store-error.h"
 
@@ -170,6 +171,13 @@ _chronicle_db_open (const char  *path,
 
   sqlite3_extended_result_codes (db->handle, 1);
   sqlite3_busy_timeout (db->handle, 10000);
+
+  if (!_chronicle_fts_rank_register (db->handle))
+    {
+      g_set_error_literal (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_FAILED,
+                           _("SQLite was built without full-text search (FTS5)"));
+      return NULL;
+    }
 
   if (!_chronicle_db_exec (db,
                            "PRAGMA foreign_keys = ON;"

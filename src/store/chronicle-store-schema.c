@@ -195,6 +195,11 @@ static const char *const migrations[] = {
   "  value"
   ") WITHOUT ROWID;"
   "INSERT INTO meta (key, value) VALUES ('time_mention_max_span', 0);",
+
+  /* 2 -> 3: a source's timeline from an index; guid lookups need no source prefix. */
+  "DROP INDEX articles_source_guid;"
+  "CREATE INDEX articles_guid ON articles (guid_hash);"
+  "CREATE INDEX articles_source ON articles (source_id, published);",
 };
 
 guint

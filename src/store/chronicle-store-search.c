@@ -38,7 +38,7 @@ _chronicle_store_read_search (StoreJob     *job,
   if (!_chronicle_db_begin_read (db, error))
     return FALSE;
 
-  /* Ranking every match of a common word is slow (BM25 reads every position list),
+  /* Ranking every match of a common word is slow (it reads every position list),
    * so rank within the SEARCH_WINDOW most recently stored matches: FTS5 walks a
    * doclist newest first and stops there. For rarer terms this is every match. */
   _chronicle_sql_init (&window);
@@ -72,7 +72,7 @@ _chronicle_store_read_search (StoreJob     *job,
                    CHRONICLE_SNIPPET_END "', '…', 64),"
                    " snippet (article_fts, -1, '" CHRONICLE_SNIPPET_START "', '"
                    CHRONICLE_SNIPPET_END "', '…', 24),"
-                   " bm25 (article_fts, 10.0, 3.0, 1.0) AS score"
+                   " chronicle_rank (article_fts) AS score"
                    " FROM article_fts f WHERE article_fts MATCH ? AND f.rowid >= ?");
   _chronicle_sql_text (&sql, match);
   _chronicle_sql_int (&sql, first_rowid);
@@ -247,8 +247,8 @@ _chronicle_store_read_article_events (StoreJob     *job,
  * @user_data: data for @callback
  *
  * Full-text search, best matches first, with snippets. For speed at a million
- * articles, ranking (BM25, title weighted most) considers the 500 most recently
- * stored matches; a term with fewer matches is ranked over all of them.
+ * articles, ranking (BM25 without IDF, title weighted most) considers the 500 most
+ * recently stored matches; a term with fewer matches is ranked over all of them.
  */
 void
 chronicle_store_search_async (ChronicleStore      *self,

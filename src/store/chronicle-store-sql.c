@@ -10,11 +10,15 @@
 #include "config.h"
 
 #include "chronicle-fts-query.h"
+#include <math.h>
 #include <string.h>
 
 #include "chronicle-store-sql.h"
 
-#define COMMON_TEXT_MATCHES 20000
+/* Probing one article costs about 30 times collecting one match, so for a first
+ * page of 100 probing wins above sqrt (100 * 30 * articles) matches (55,000 at a
+ * million articles). */
+#define PROBE_COST_RATIO 3000.0
 
 /* Building SQL for a ChronicleQuery. The text depends only on the shape of the
  * query (which filters are set), never on values, which are always bound; so each
@@ -150,7 +154,13 @@ _chronicle_sql_append_filter (Sql            *sql,
     }
 
   sources = chronicle_query_get_sources (query, &n_sources);
-  if (n_sources > 0)
+  if (n_sources == 1)
+    {
+      /* Equality lets the (source_id, published) index give the order. */
+      g_string_append (sql->sql, " AND a.source_id = ?");
+      _chronicle_sql_int (sql, sources[0]);
+    }
+  else if (n_sources > 1)
     {
       g_autofree char *json = json_array_of_ints (sources, n_sources);
 
@@ -430,7 +440,7 @@ _chronicle_collect_entities (ChronicleDb   *db,
  * @db: a connection
  * @query: a query
  *
- * Whether the query's text matches more than a few tens of thousands of articles;
+ * Whether the query's text matches many articles (see PROBE_COST_RATIO);
  * then a first page is found faster by walking the timeline and probing the index
  * than by collecting every match. Counting stops at the threshold, so this is cheap.
  *
@@ -443,12 +453,17 @@ _chronicle_sql_text_is_common (ChronicleDb    *db,
   g_autofree char *match = NULL;
   sqlite3_stmt *stmt;
   gint64 count = 0;
+  gint64 threshold;
 
   if (chronicle_query_get_text (query) == NULL)
     return FALSE;
   match = chronicle_fts_query_from_user (chronicle_query_get_text (query));
   if (match == NULL)
     return FALSE;
+
+  threshold = (gint64) sqrt (PROBE_COST_RATIO
+                             * MAX (0, _chronicle_db_get_int (db, "SELECT max (id) FROM articles",
+                                                              NULL)));
 
   stmt = _chronicle_db_prepare (db,
                                 "SELECT count (*) FROM (SELECT rowid FROM article_fts"
@@ -457,10 +472,10 @@ _chronicle_sql_text_is_common (ChronicleDb    *db,
   if (stmt == NULL)
     return FALSE;
   _chronicle_db_bind_text (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, COMMON_TEXT_MATCHES + 1);
+  sqlite3_bind_int64 (stmt, 2, threshold + 1);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  return count > COMMON_TEXT_MATCHES;
+  return count > threshold;
 }

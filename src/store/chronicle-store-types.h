@@ -110,7 +110,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleEntityDetail, chronicle_entity_detail_fr
  * @article_id: the matching article
  * @title: the title with matches marked
  * @snippet: a short passage of the summary or body with matches marked
- * @rank: the BM25 rank (smaller is better)
+ * @rank: the rank (BM25 without IDF, title weighted most; smaller is better)
  *
  * One full-text search result.
  */

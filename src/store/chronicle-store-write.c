@@ -622,7 +622,7 @@ find_existing (Batch             *batch,
 
   stmt = _chronicle_db_prepare (batch->db,
                                 "SELECT id, content_hash, source_id FROM articles"
-                                " WHERE source_id = ? AND guid_hash = ? AND guid = ?",
+                                " WHERE guid_hash = ?2 AND +source_id = ?1 AND guid = ?3",
                                 error);
   if (stmt == NULL)
     return FALSE;

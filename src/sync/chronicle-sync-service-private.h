@@ -46,6 +46,7 @@ struct _Run {
   GPtrArray            *results;
   GCancellable         *cancellable;
   gint64                only_source;
+  gboolean              due_only;
   GError               *error;
 };
 

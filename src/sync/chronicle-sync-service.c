@@ -150,6 +150,18 @@ run_start_next (Run *run)
     }
 }
 
+/* A periodic sync leaves out sources synced more recently than their own interval
+ * (a minute of slack, as the timer's ticks are not exact). */
+static gboolean
+is_due (ChronicleSource *source)
+{
+  gint64 last = chronicle_source_get_last_success (source);
+  guint interval = chronicle_source_get_sync_interval (source);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  return last <= 0 || interval == 0 || last + (gint64) interval - 60 <= now;
+}
+
 static void
 listed_cb (GObject      *object,
            GAsyncResult *result,
@@ -174,6 +186,8 @@ listed_cb (GObject      *object,
 
       if (run->only_source > 0 ? chronicle_source_get_id (source) != run->only_source
                                : !chronicle_source_get_enabled (source))
+        continue;
+      if (run->due_only && !is_due (source))
         continue;
       g_queue_push_tail (&run->queue, g_object_ref (source));
     }
@@ -206,12 +220,22 @@ waiter_cancelled_cb (GCancellable *cancellable,
   g_cancellable_cancel (G_CANCELLABLE (user_data));
 }
 
+static void start_sync (ChronicleSyncService *self,
+                        gint64                source_id,
+                        gboolean              due_only,
+                        GCancellable         *cancellable,
+                        GAsyncReadyCallback   callback,
+                        gpointer              user_data);
+static void sync_now_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data);
+
 static gboolean
 timer_cb (gpointer user_data)
 {
   ChronicleSyncService *self = user_data;
 
-  chronicle_sync_service_sync_now (self);
+  start_sync (self, 0, TRUE, NULL, sync_now_cb, NULL);
   return G_SOURCE_CONTINUE;
 }
 
@@ -563,28 +587,16 @@ chronicle_sync_service_get_status (ChronicleSyncService *self,
   return g_hash_table_lookup (self->status, &source_id);
 }
 
-/**
- * chronicle_sync_service_sync_async:
- * @self: a #ChronicleSyncService
- * @source_id: one source's id, or 0 for every enabled source
- * @cancellable: (nullable): cancels the whole run
- * @callback: called when the run is over
- * @user_data: data for @callback
- *
- * Syncs. When a run is going on, the request joins it and completes with it.
- */
-void
-chronicle_sync_service_sync_async (ChronicleSyncService *self,
-                                   gint64                source_id,
-                                   GCancellable         *cancellable,
-                                   GAsyncReadyCallback   callback,
-                                   gpointer              user_data)
+static void
+start_sync (ChronicleSyncService *self,
+            gint64                source_id,
+            gboolean              due_only,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data)
 {
   GTask *task;
   Run *run;
-
-  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, chronicle_sync_service_sync_async);
@@ -609,6 +621,7 @@ chronicle_sync_service_sync_async (ChronicleSyncService *self,
   run->results = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_sync_result_free);
   run->cancellable = g_cancellable_new ();
   run->only_source = source_id;
+  run->due_only = due_only;
   if (cancellable != NULL)
     g_cancellable_connect (cancellable, G_CALLBACK (waiter_cancelled_cb),
                            g_object_ref (run->cancellable), g_object_unref);
@@ -617,6 +630,30 @@ chronicle_sync_service_sync_async (ChronicleSyncService *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCES_DONE]);
 
   chronicle_store_list_sources_async (self->store, NULL, listed_cb, run);
+}
+
+
+/**
+ * chronicle_sync_service_sync_async:
+ * @self: a #ChronicleSyncService
+ * @source_id: one source's id, or 0 for every enabled source
+ * @cancellable: (nullable): cancels the whole run
+ * @callback: called when the run is over
+ * @user_data: data for @callback
+ *
+ * Syncs. When a run is going on, the request joins it and completes with it.
+ */
+void
+chronicle_sync_service_sync_async (ChronicleSyncService *self,
+                                   gint64                source_id,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_sync (self, source_id, FALSE, cancellable, callback, user_data);
 }
 
 /**

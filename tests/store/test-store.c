@@ -39,7 +39,7 @@ test_open_creates (StoreFixture  *fixture,
 
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (scalar (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (scalar (fixture->path, "PRAGMA user_version"), ==, 3);
   g_assert_null (chronicle_store_get_recovery_error (fixture->store));
   g_assert_cmpstr (chronicle_store_get_path (fixture->store), ==, fixture->path);
   g_assert_cmpint (scalar (fixture->path,
@@ -284,6 +284,23 @@ test_read_star_identity (StoreFixture  *fixture,
   g_assert_true (full == placeholder);
   g_assert_cmpstr (chronicle_article_get_body (full), ==, "Read me");
   g_assert_cmpuint (_chronicle_store_identity_map_size (store), ==, 1);
+
+  /* A new version of the article updates the live object in place, keeping the read
+   * flag; starring survives too. */
+  {
+    g_autoptr(ChronicleArticle) v2 = make_article (s1, "x", "Read me, updated", T0);
+    g_autoptr(GArray) ids2 = NULL;
+    g_autoptr(GAsyncResult) r5 = NULL;
+
+    r5 = AWAIT_CALL (chronicle_store_set_starred_async, store, &id, 1, TRUE, NULL);
+    g_assert_true (chronicle_store_set_starred_finish (store, r5, &error));
+    ids2 = upsert_one (store, v2);
+    g_assert_cmpint (g_array_index (ids2, gint64, 0), ==, id);
+    g_assert_cmpstr (chronicle_article_get_title (placeholder), ==, "Read me, updated");
+    g_assert_true (chronicle_article_get_read (placeholder));
+    g_assert_true (chronicle_article_get_starred (placeholder));
+    g_assert_cmpint (scalar (fixture->path, "SELECT read + starred FROM articles"), ==, 2);
+  }
 
   g_signal_handlers_disconnect_by_data (store, &log);
   g_clear_pointer (&log.ids, g_array_unref);

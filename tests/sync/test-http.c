@@ -501,11 +501,13 @@ test_offline (Fixture       *fixture,
   g_assert_cmpuint (response->status, ==, 200);
   g_clear_pointer (&response, chronicle_http_response_free);
 
-  /* Online: the attempt is made and fails for its own reason. */
+  /* Online: the attempt is made and fails for its own reason (no such name, or no
+   * answer from the resolver in a sandbox). */
   ((FakeMonitor *) monitor)->available = TRUE;
   response = fetch (fixture, "https://news.example.invalid/feed.xml", NULL, NULL, &error);
   g_assert_null (response);
-  g_assert_error (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_NETWORK);
+  g_assert_true (g_error_matches (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_NETWORK)
+                 || g_error_matches (error, CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_TIMEOUT));
 }
 
 /* A server whose certificate nobody vouches for. */

@@ -592,6 +592,42 @@ test_local_file (Fixture       *fixture,
 }
 
 static void
+finished_cb (ChronicleSyncService *service,
+             gboolean             *finished)
+{
+  *finished = TRUE;
+}
+
+/* The periodic sync takes only the sources that are due. */
+static void
+test_periodic (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  gboolean finished = FALSE;
+  gint64 a;
+
+  chronicle_test_server_route_file (fixture->server, "/a", "application/rss+xml",
+                                    "feeds/rss-1.0.xml", TEST_ROUTE_NONE);
+  chronicle_test_server_route_file (fixture->server, "/b", "application/atom+xml",
+                                    "feeds/atom-1.0.xml", TEST_ROUTE_NONE);
+  a = add_source (fixture, "/a");
+  add_source (fixture, "/b");
+  results = sync_all (fixture, a);
+  g_assert_true (find_result (results, a)->ok);
+
+  g_signal_connect (fixture->service, "finished", G_CALLBACK (finished_cb), &finished);
+  chronicle_sync_service_set_interval (fixture->service, 1);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+  chronicle_sync_service_set_interval (fixture->service, 0);
+
+  /* /a was synced a moment ago and its interval is an hour: left alone. */
+  g_assert_cmpuint (chronicle_test_server_hits (fixture->server, "/a"), ==, 1);
+  g_assert_cmpuint (chronicle_test_server_hits (fixture->server, "/b"), ==, 1);
+}
+
+static void
 test_settings (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -629,6 +665,7 @@ main (int    argc,
   ADD ("cancel", test_cancel);
   ADD ("process-hook", test_process_hook);
   ADD ("local-file", test_local_file);
+  ADD ("periodic", test_periodic);
   ADD ("settings", test_settings);
 #undef ADD
 

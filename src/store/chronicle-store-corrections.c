@@ -601,21 +601,18 @@ write_rename (StoreJob     *job,
     return _chronicle_store_fail (job->store, db, error);
   if (existing.id != 0)
     {
-      g_autoptr(GArray) brought = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      if (existing.merged_into == row.id
-          && !collect_ids (db, "SELECT article_id FROM entity_merge_mentions WHERE entity_id = ?",
-                           existing.id, brought, error))
-        return _chronicle_store_fail (job->store, db, error);
-      if (existing.merged_into != row.id || brought->len != 0)
+      if (existing.merged_into != row.id)
         {
           g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_EXISTS,
                        _("“%s” is already stored; merge the two instead"), data->name);
           return _chronicle_store_fail (job->store, db, error);
         }
-      /* Back to a name it had: drop the redirect left by the earlier rename. */
+      /* Back to a name that leads to it (an earlier rename or merge): the name is its
+       * own again, and what came through it stays. */
       if (!exec_ids (db, "DELETE FROM entity_merge_aliases WHERE entity_id = ?", existing.id, 0,
                      error)
+          || !exec_ids (db, "DELETE FROM entity_merge_mentions WHERE entity_id = ?", existing.id, 0,
+                        error)
           || !exec_ids (db, "DELETE FROM entities WHERE id = ?", existing.id, 0, error))
         return _chronicle_store_fail (job->store, db, error);
     }

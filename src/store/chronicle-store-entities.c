@@ -213,7 +213,7 @@ _chronicle_store_read_list_entities (StoreJob     *job,
       g_string_append (sql.sql, " ORDER BY fold, name, id");
       break;
     case CHRONICLE_ENTITY_SORT_RECENT:
-      g_string_append (sql.sql, " ORDER BY last_mention DESC, article_count DESC, id");
+      g_string_append (sql.sql, " ORDER BY last_mention DESC, article_count DESC, fold, id");
       break;
     case CHRONICLE_ENTITY_SORT_MENTIONS:
     default:

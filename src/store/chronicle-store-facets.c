@@ -269,9 +269,16 @@ _chronicle_store_read_lookup_entity (StoreJob     *job,
   ReadData *data = job->data;
   ChronicleEntity *entity;
 
+  /* A name merged or renamed into another entity answers with that entity. */
   entity = read_entity (db,
-                        "SELECT id, kind, name, country_code, article_count FROM entities"
-                        " WHERE kind = ? AND name = ?",
+                        "WITH RECURSIVE chain (id, next, depth) AS ("
+                        " SELECT id, merged_into, 0 FROM entities WHERE kind = ? AND name = ?"
+                        " UNION ALL SELECT e.id, e.merged_into, depth + 1"
+                        " FROM chain JOIN entities e ON e.id = chain.next"
+                        " WHERE depth < 64)"
+                        " SELECT e.id, e.kind, e.name, e.country_code, e.article_count"
+                        " FROM chain JOIN entities e ON e.id = chain.id"
+                        " WHERE chain.next IS NULL",
                         0, data->kind, data->name, error);
   if (entity == NULL)
     return FALSE;
@@ -494,7 +501,8 @@ chronicle_store_histogram_finish (ChronicleStore  *self,
  * @user_data: data for @callback
  *
  * Finds a stored entity (with its id, aliases and article count);
- * %CHRONICLE_STORE_ERROR_NOT_FOUND if it was never mentioned.
+ * %CHRONICLE_STORE_ERROR_NOT_FOUND if it was never mentioned. A name merged or renamed
+ * into another entity finds that entity.
  */
 void
 chronicle_store_lookup_entity_async (ChronicleStore      *self,

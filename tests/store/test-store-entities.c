@@ -370,6 +370,11 @@ test_merge_and_undo (EntitiesFixture *fixture,
   /* The old name and the old id lead to the target. */
   by_alias = timeline_of (store, CHRONICLE_ENTITY_KIND_PERSON, "Putin");
   g_assert_cmpuint (by_alias->len, ==, 3);
+  {
+    g_autoptr(ChronicleEntity) by_name = lookup (store, CHRONICLE_ENTITY_KIND_PERSON, "Putin");
+
+    g_assert_cmpint (chronicle_entity_get_id (by_name), ==, vladimir);
+  }
   r1 = AWAIT_CALL (chronicle_store_get_entity_async, store, putin, NULL);
   via_old_id = chronicle_store_get_entity_finish (store, r1, &error);
   g_assert_no_error (error);

@@ -32,6 +32,13 @@ typedef struct {
   guint64     seq;         /* creation order: candidates are scored in it */
 } Event;
 
+/* An open event sharing names or title words with the article, and how much. */
+typedef struct {
+  Event  *e;
+  double  shared;         /* weight of the article's entity keys the event has */
+  guint   shared_words;   /* the article's title words the event has */
+} Candidate;
+
 struct _ChronicleEventGrouper {
   GObject    parent_instance;
   GMutex     lock;
@@ -50,8 +57,8 @@ G_DEFINE_BOXED_TYPE (ChronicleGroupedEvent, chronicle_grouped_event, chronicle_g
                      chronicle_grouped_event_free)
 
 static Event *new_event  (ChronicleEventGrouper *self, guint64 id, const char *title);
-static GPtrArray *find_candidates (ChronicleEventGrouper *self, GHashTable *keys,
-                                   GHashTable *words, guint32 julian);
+static GArray *find_candidates (ChronicleEventGrouper *self, GHashTable *keys,
+                                GHashTable *words, guint32 julian);
 static Event *find_event (ChronicleEventGrouper *self, guint64 id);
 
 static const char * const stop_words[] = {
@@ -167,35 +174,19 @@ title_words (const char *title)
   return words;
 }
 
+/* The similarity of an article and an event: the share of the article's entity
+ * weight the event has (countries weigh least), and of its title words. */
 static double
-similarity (Event      *e,
-            GHashTable *keys,
-            GHashTable *words)
+combine (double total,
+         double shared,
+         guint  n_words,
+         guint  shared_words,
+         guint  event_words)
 {
-  GHashTableIter iter;
-  gpointer k, v;
-  double total = 0, shared = 0, ent, title = 0;
-  guint n_words = g_hash_table_size (words), n_shared_words = 0;
+  double ent = total > 0 ? shared / total : 0, title = 0;
 
-  g_hash_table_iter_init (&iter, keys);
-  while (g_hash_table_iter_next (&iter, &k, &v))
-    {
-      double w = *(double *) v;
-      const char *key = k;
-
-      /* Countries alone say little: many stories share them. */
-      total += w;
-      if (g_hash_table_contains (e->keys, key))
-        shared += w;
-    }
-  ent = total > 0 ? shared / total : 0;
-
-  g_hash_table_iter_init (&iter, words);
-  while (g_hash_table_iter_next (&iter, &k, NULL))
-    if (g_hash_table_contains (e->words, k))
-      n_shared_words++;
   if (n_words > 0)
-    title = (double) n_shared_words / MIN (n_words, MAX (g_hash_table_size (e->words), 1));
+    title = (double) shared_words / MIN (n_words, MAX (event_words, 1));
 
   if (total == 0)
     return title;
@@ -299,7 +290,11 @@ chronicle_event_grouper_add (ChronicleEventGrouper *self,
 {
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) words = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  GHashTableIter iter;
+  gpointer v;
+  double total = 0;
+  guint n_words;
   guint32 julian = date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
   Event *best = NULL;
   double best_score = 0;
@@ -311,16 +306,19 @@ chronicle_event_grouper_add (ChronicleEventGrouper *self,
   words = title_words (title);
 
   g_mutex_lock (&self->lock);
+  n_words = g_hash_table_size (words);
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, NULL, &v))
+    total += *(double *) v;
+
   candidates = find_candidates (self, keys, words, julian);
   for (guint i = 0; i < candidates->len; i++)
     {
-      Event *e = g_ptr_array_index (candidates, i);
-      double score;
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      Event *e = c->e;
+      double score = combine (total, c->shared, n_words, c->shared_words,
+                              g_hash_table_size (e->words));
 
-      if (julian != 0 && e->last_julian != 0 &&
-          (julian > e->last_julian + WINDOW_DAYS || julian + WINDOW_DAYS < e->last_julian))
-        continue;
-      score = similarity (e, keys, words);
       if (julian != 0 && e->last_julian != 0 &&
           (julian > e->last_julian + 2 || julian + 2 < e->last_julian))
         score *= 0.75;
@@ -349,15 +347,6 @@ find_event (ChronicleEventGrouper *self,
   return g_hash_table_lookup (self->by_id, &id);
 }
 
-static int
-compare_seq (gconstpointer a,
-             gconstpointer b)
-{
-  const Event *x = *(Event * const *) a, *y = *(Event * const *) b;
-
-  return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
 static gboolean
 in_window (Event   *e,
            guint32  julian)
@@ -372,13 +361,13 @@ collect_candidates (ChronicleEventGrouper *self,
                     GHashTable            *terms,
                     guint32                julian,
                     GHashTable            *seen,
-                    GPtrArray             *out)
+                    GArray                *out)
 {
   GHashTableIter iter;
-  gpointer k;
+  gpointer k, v;
 
   g_hash_table_iter_init (&iter, terms);
-  while (g_hash_table_iter_next (&iter, &k, NULL))
+  while (g_hash_table_iter_next (&iter, &k, &v))
     {
       g_autofree char *key = g_strdup_printf ("%c:%s", kind, (const char *) k);
       GPtrArray *list = g_hash_table_lookup (self->by_term, key);
@@ -390,30 +379,53 @@ collect_candidates (ChronicleEventGrouper *self,
       for (guint i = list != NULL ? list->len : 0; i > 0 && taken < MAX_PER_TERM; i--)
         {
           Event *e = g_ptr_array_index (list, i - 1);
+          gpointer slot;
+          Candidate *c;
 
           if (!in_window (e, julian))
             continue;
           taken++;
-          if (g_hash_table_add (seen, e))
-            g_ptr_array_add (out, e);
+          if (!g_hash_table_lookup_extended (seen, e, NULL, &slot))
+            {
+              Candidate fresh = { e, 0, 0 };
+
+              slot = GUINT_TO_POINTER (out->len);
+              g_array_append_val (out, fresh);
+              g_hash_table_insert (seen, e, slot);
+            }
+          c = &g_array_index (out, Candidate, GPOINTER_TO_UINT (slot));
+          if (kind == 'k')
+            c->shared += *(double *) v;
+          else
+            c->shared_words++;
         }
     }
 }
 
-/* The open events sharing an entity or a title word with the article, in creation
- * order (the order in which a plain scan of every event would meet them). */
-static GPtrArray *
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  return x->e->seq < y->e->seq ? -1 : x->e->seq > y->e->seq;
+}
+
+/* The open events sharing an entity or a title word with the article, with what
+ * they share (what similarity() counts), in creation order (the order in which a
+ * plain scan of every event would meet them). */
+static GArray *
 find_candidates (ChronicleEventGrouper *self,
                  GHashTable            *keys,
                  GHashTable            *words,
                  guint32                julian)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  GPtrArray *out = g_ptr_array_new ();
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
   collect_candidates (self, 'k', keys, julian, seen, out);
   collect_candidates (self, 'w', words, julian, seen, out);
-  g_ptr_array_sort (out, compare_seq);
+  g_array_sort (out, compare_candidates);
   return out;
 }
 

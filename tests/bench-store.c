@@ -567,6 +567,7 @@ main (int    argc,
   int n_articles = 10000;
   int runs = 60;
   gboolean keep = FALSE;
+  gboolean ingest_only = FALSE;
   Stat samples = { NULL };
   gint64 stored;
   GOptionEntry entries[] = {
@@ -574,6 +575,7 @@ main (int    argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database file (kept)", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each query", "R" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary database", NULL },
+    { "ingest-only", 0, 0, G_OPTION_ARG_NONE, &ingest_only, "Stop after the ingest", NULL },
     { "rss-probe", 0, 0, G_OPTION_ARG_FILENAME, &rss_db, "(internal)", "PATH" },
     { NULL }
   };
@@ -618,6 +620,9 @@ main (int    argc,
     ingest (store, n_articles);
   else
     g_error ("%s holds %" G_GINT64_FORMAT " articles, not %d", db, stored, n_articles);
+
+  if (ingest_only)
+    goto out;
 
   /* Full timeline ids (what the list model loads after its first page). */
   all = chronicle_query_new ();
@@ -748,6 +753,7 @@ main (int    argc,
     }
   print_stat ("fulltext_timeline_first_page", &samples);
 
+out:
   g_clear_object (&store);
 
   {
@@ -758,7 +764,7 @@ main (int    argc,
                     st.st_size / 1048576.0);
   }
 
-  if (self_path != NULL)
+  if (self_path != NULL && !ingest_only)
     run_rss_probe (self_path, db);
 
   if (tmpdir != NULL && !keep)

@@ -200,6 +200,10 @@ static const char *const migrations[] = {
   "DROP INDEX articles_source_guid;"
   "CREATE INDEX articles_guid ON articles (guid_hash);"
   "CREATE INDEX articles_source ON articles (source_id, published);",
+
+  /* 3 -> 4: the upsert feeds article_fts once per batch instead of per row. */
+  "DROP TRIGGER article_text_ai;"
+  "DROP TRIGGER article_text_au;",
 };
 
 guint

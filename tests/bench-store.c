@@ -34,7 +34,9 @@
 #define N_SOURCES 50
 #define N_SENTENCES 4000
 #define N_WORDS 20000
-#define BATCH 1000
+#define BATCH batch_size
+
+static guint batch_size = 1000;
 #define YEARS 10
 #define START G_GINT64_CONSTANT (1451606400) /* 2016-01-01 */
 #define DAY G_GINT64_CONSTANT (86400)
@@ -575,6 +577,7 @@ main (int    argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database file (kept)", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each query", "R" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary database", NULL },
+    { "batch", 0, 0, G_OPTION_ARG_INT, &batch_size, "Articles per upsert (default 1000)", "B" },
     { "ingest-only", 0, 0, G_OPTION_ARG_NONE, &ingest_only, "Stop after the ingest", NULL },
     { "rss-probe", 0, 0, G_OPTION_ARG_FILENAME, &rss_db, "(internal)", "PATH" },
     { NULL }

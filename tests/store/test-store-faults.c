@@ -380,6 +380,7 @@ test_migration_fts_per_batch (void)
   g_assert_cmpint (scalar (path, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (scalar (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
                                  " AND tbl_name = 'article_text'"), ==, 1);
+  g_assert_cmpint (scalar (path, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), ==, 8);
   /* What version 3 indexed is still found. */
   g_assert_cmpint (fts_count (path, "walrus"), ==, 1);
 

@@ -150,6 +150,10 @@ typedef struct {
   /* Entity id -> (gint64 *) newest publication time in this batch. */
   GHashTable *entity_last;
   gint64 max_span;
+  /* Ids whose text goes into article_fts at the end of the batch, once each. */
+  GArray *fts_ids;
+  GHashTable *fts_pending;
+  gboolean fts_has_old;
 } Batch;
 
 /* The entity a (kind, name) lands on: the stop list drops it (returns
@@ -819,6 +823,83 @@ delete_attachments (Batch   *batch,
   return TRUE;
 }
 
+/* Queues @id for the full-text index. Its text is indexed once, at the end of the batch
+ * (flush_fts()): an FTS5 table that is part of a transaction flushes its pending terms
+ * into a new segment at every statement savepoint, so feeding it row by row (triggers)
+ * wrote one tiny segment per article and spent most of the upsert merging them. A stored
+ * article's indexed text is saved first, to be removed from the index then. */
+static gboolean
+queue_fts (Batch    *batch,
+           gint64    id,
+           gboolean  stored,
+           GError  **error)
+{
+  if (g_hash_table_contains (batch->fts_pending, &id))
+    return TRUE;
+
+  if (stored)
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (batch->db,
+                                                  "INSERT INTO temp.fts_old"
+                                                  " (id, title, summary, body)"
+                                                  " SELECT id, title, summary, body"
+                                                  " FROM main.article_text WHERE id = ?",
+                                                  error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+      batch->fts_has_old = TRUE;
+    }
+
+  g_array_append_val (batch->fts_ids, id);
+  g_hash_table_add (batch->fts_pending, g_memdup2 (&id, sizeof id));
+  return TRUE;
+}
+
+/* Applies the batch's text changes to article_fts in two statements. */
+static gboolean
+flush_fts (Batch   *batch,
+           GError **error)
+{
+  g_autoptr(GString) json = NULL;
+  sqlite3_stmt *stmt;
+
+  if (batch->fts_has_old)
+    {
+      if (!_chronicle_db_exec (batch->db,
+                               "INSERT INTO main.article_fts"
+                               " (article_fts, rowid, title, summary, body)"
+                               " SELECT 'delete', id, title, summary, body FROM temp.fts_old;"
+                               "DELETE FROM temp.fts_old;",
+                               error))
+        return FALSE;
+      batch->fts_has_old = FALSE;
+    }
+
+  if (batch->fts_ids->len == 0)
+    return TRUE;
+
+  json = g_string_sized_new (batch->fts_ids->len * 8 + 2);
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < batch->fts_ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (batch->fts_ids, gint64, i));
+  g_string_append_c (json, ']');
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "INSERT INTO main.article_fts (rowid, title, summary, body)"
+                                " SELECT id, title, summary, body FROM main.article_text"
+                                " WHERE id IN (SELECT value FROM json_each (?))",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_STATIC);
+  return _chronicle_db_step_done (batch->db, stmt, error);
+}
+
 static gboolean
 write_article (Batch             *batch,
                ChronicleArticle  *article,
@@ -877,6 +958,9 @@ write_article (Batch             *batch,
     return FALSE;
 
   id = existing_id != 0 ? existing_id : sqlite3_last_insert_rowid (_chronicle_db_handle (batch->db));
+
+  if (!queue_fts (batch, id, existing_id != 0, error))
+    return FALSE;
 
   if (existing_id == 0)
     stmt = _chronicle_db_prepare (batch->db,
@@ -943,7 +1027,12 @@ _chronicle_store_write_upsert (StoreJob     *job,
                                                                 NULL);
   g_autoptr(GHashTable) entity_last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                               g_free);
-  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, entity_last, 0 };
+  g_autoptr(GArray) fts_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                 upsert->articles->len);
+  g_autoptr(GHashTable) fts_pending = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, entity_last, 0,
+                  fts_ids, fts_pending, FALSE };
   GHashTableIter iter;
   gpointer key, value;
   ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
@@ -1007,6 +1096,9 @@ _chronicle_store_write_upsert (StoreJob     *job,
 
       g_array_append_val (ids, id);
     }
+
+  if (!flush_fts (&batch, error))
+    return _chronicle_store_fail (job->store, db, error);
 
   g_hash_table_iter_init (&iter, entity_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))

@@ -108,7 +108,7 @@ test_seed_event (void)
 {
   g_autoptr(ChronicleEventGrouper) grouper = chronicle_event_grouper_new ();
   g_autoptr(ChronicleExtraction) ex = NULL;
-  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(ChronicleGroupedEvent) event = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "extract", "seed-article.txt", NULL);

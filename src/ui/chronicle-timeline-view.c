@@ -46,7 +46,9 @@ struct _ChronicleTimelineView
   GtkScrolledWindow   *scrolled_window;
   GtkListView         *list_view;
   AdwStatusPage       *no_results_page;
+  GtkToggleButton     *articles_toggle;
   GtkToggleButton     *events_toggle;
+  GtkToggleButton     *events_compact_toggle;
   ChronicleEventsView *events_view;
 };
 
@@ -253,10 +255,22 @@ mode_toggled_cb (GtkToggleButton       *button,
   if (!gtk_toggle_button_get_active (button))
     return;
 
+  gtk_toggle_button_set_active (self->events_compact_toggle, events);
   chronicle_events_view_set_active (self->events_view, events);
   update_stack (self);
   if (events)
     chronicle_events_view_focus (self->events_view);
+}
+
+/* The one-button switch the ruler bar shows when it is too narrow for both. */
+static void
+compact_toggled_cb (GtkToggleButton       *button,
+                    ChronicleTimelineView *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (self->events_toggle, TRUE);
+  else
+    gtk_toggle_button_set_active (self->articles_toggle, TRUE);
 }
 
 static void
@@ -482,7 +496,10 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, list_view);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, articles_toggle);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_compact_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, compact_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_view);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_article_activated_cb);

@@ -302,17 +302,19 @@ chronicle_preferences_guardian_check (GBytes  *body,
                                       GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonObject *response;
+  JsonNode *root = NULL;
+  JsonNode *response = NULL;
   const char *status = NULL;
 
   if (body != NULL
       && json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
-                                     g_bytes_get_size (body), NULL)
-      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root)
-      && (response = json_object_get_object_member (json_node_get_object (root), "response"))
-             != NULL)
-    status = json_object_get_string_member_with_default (response, "status", NULL);
+                                     g_bytes_get_size (body), NULL))
+    root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    response = json_object_get_member (json_node_get_object (root), "response");
+  if (response != NULL && JSON_NODE_HOLDS_OBJECT (response))
+    status = json_object_get_string_member_with_default (json_node_get_object (response),
+                                                         "status", NULL);
 
   if (g_strcmp0 (status, "ok") == 0)
     return TRUE;

@@ -260,7 +260,7 @@ key_saved_cb (GObject      *object,
 {
   g_autoptr(ChroniclePreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean cleared = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "cleared"));
+  gboolean cleared = g_async_result_is_tagged (result, chronicle_secret_clear_api_key_async);
   gboolean ok;
 
   ok = cleared ? chronicle_secret_clear_api_key_finish (result, &error)

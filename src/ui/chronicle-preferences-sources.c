@@ -35,6 +35,7 @@ typedef struct
   AdwEntryRow                 *url_entry;
   AdwComboRow                 *interval;
   GtkButton                   *sync_button;
+  GtkButton                   *remove_button;
   gboolean                     removing;
   gboolean                     updating;  /* setting widgets from the store */
 } SourceRow;
@@ -495,19 +496,42 @@ build_row (ChroniclePreferencesSources *self,
   sync_label = g_strdup_printf (_("Sync “%s” Now"), chronicle_source_get_title (source));
   row->sync_button = GTK_BUTTON (suffix_button ("view-refresh-symbolic", sync_label));
   gtk_button_set_label (row->sync_button, _("Sync Now"));
+  /* A label replaces the accessible name: give it back. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->sync_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sync_label, -1);
   g_signal_connect (row->sync_button, "clicked", G_CALLBACK (sync_clicked_cb), row);
   adw_action_row_add_suffix (actions, GTK_WIDGET (row->sync_button));
   remove_label = g_strdup_printf (_("Remove “%s”"), chronicle_source_get_title (source));
   remove = suffix_button ("user-trash-symbolic", remove_label);
   gtk_button_set_label (GTK_BUTTON (remove), _("Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
   gtk_widget_remove_css_class (remove, "flat");
   gtk_widget_add_css_class (remove, "destructive-action");
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), row);
   adw_action_row_add_suffix (actions, remove);
+  row->remove_button = GTK_BUTTON (remove);
   adw_expander_row_add_row (row->row, GTK_WIDGET (actions));
 
   adw_preferences_group_add (self->sources_group, GTK_WIDGET (row->row));
   return row;
+}
+
+/* Accessible names say which source a button is for. */
+static void
+label_buttons (SourceRow  *row,
+               const char *title)
+{
+  g_autofree char *enable_label = g_strdup_printf (_("Sync “%s”"), title);
+  g_autofree char *sync_label = g_strdup_printf (_("Sync “%s” Now"), title);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), title);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->enabled), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  enable_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->sync_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sync_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
 }
 
 static gboolean
@@ -531,9 +555,10 @@ update_row (SourceRow       *row,
   g_set_object (&row->source, source);
   row->updating = TRUE;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row),
-                                 title != NULL && *title != '\0' ? title
-                                                                 : chronicle_source_get_url (source));
+  if (title == NULL || *title == '\0')
+    title = chronicle_source_get_url (source);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
+  label_buttons (row, title);
   adw_expander_row_set_subtitle (row->row, subtitle);
   gtk_switch_set_active (row->enabled, chronicle_source_get_enabled (source));
   /* Leave what a person is typing alone. */
@@ -560,8 +585,14 @@ update_suggestions (ChroniclePreferencesSources *self)
       Suggestion *suggestion = g_ptr_array_index (self->suggestions, i);
       gboolean added = g_hash_table_contains (self->urls, suggestion->url);
 
+      g_autofree char *label = NULL;
+
       gtk_widget_set_sensitive (GTK_WIDGET (suggestion->button), !added && self->store != NULL);
       gtk_button_set_label (suggestion->button, added ? _("Added") : _("Add"));
+      /* Translators: %s is a suggested source's title (a button's accessible name) */
+      label = g_strdup_printf (added ? _("“%s” Is Added") : _("Add “%s”"), suggestion->title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (suggestion->button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
 }
 
@@ -702,8 +733,9 @@ first_sync_cb (GObject      *object,
 
   if (request->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (request->dialog));
-  /* Translators: %s is the title of a new source */
-  message = g_strdup_printf (_("“%s” added"), chronicle_source_get_title (request->source));
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source added with %u new article",
+                                          "Source added with %u new articles", r->added),
+                             r->added);
   toast (request->self, message);
 }
 
@@ -770,8 +802,8 @@ add_address (ChroniclePreferencesSources *self,
     }
 
   request->source = chronicle_source_new (kind, url);
-  chronicle_source_set_title (request->source,
-                              title != NULL ? title : resolved_title != NULL ? resolved_title : url);
+  /* Without a title, the first sync takes the feed's. */
+  chronicle_source_set_title (request->source, title != NULL ? title : resolved_title);
   chronicle_source_set_enabled (request->source, kind != CHRONICLE_SOURCE_KIND_FILE);
   if (dialog != NULL)
     chronicle_add_source_dialog_set_busy (dialog, TRUE);
@@ -1032,7 +1064,6 @@ load_suggestions (ChroniclePreferencesSources *self)
       const char *address = item != NULL ? json_object_get_string_member_with_default (item, "address", NULL) : NULL;
       const char *country = item != NULL ? json_object_get_string_member_with_default (item, "country", NULL) : NULL;
       g_autofree char *resolved_title = NULL;
-      g_autofree char *label = NULL;
       g_autofree char *subtitle = NULL;
       g_autoptr(GError) resolve_error = NULL;
       Suggestion *suggestion;
@@ -1067,12 +1098,8 @@ load_suggestions (ChroniclePreferencesSources *self)
       row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), suggestion->title);
       adw_action_row_set_subtitle (row, subtitle);
-      /* Translators: %s is a suggested source's title (a button's accessible name) */
-      label = g_strdup_printf (_("Add “%s”"), suggestion->title);
       suggestion->button = GTK_BUTTON (gtk_button_new_with_label (_("Add")));
       gtk_widget_set_valign (GTK_WIDGET (suggestion->button), GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (suggestion->button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_signal_connect (suggestion->button, "clicked", G_CALLBACK (suggestion_clicked_cb),
                         suggestion);
       adw_action_row_add_suffix (row, GTK_WIDGET (suggestion->button));

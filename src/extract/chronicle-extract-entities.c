@@ -96,9 +96,13 @@ longest_match (Ctx *c, guint i, guint32 want, gboolean allow_lower, const LexEnt
       /* "GAO" is no town in Mali: capitals only match entries written so */
       if (!exact && (doc->toks[i].flags & TF_UPPER) && !(want & LX_TITLE))
         break;
-      if (_chronicle_span_key (doc, i, i, !exact, buf, sizeof buf) == 0)
+      /* The lower-cased entry of a capitalised word is cached already. */
+      if (!exact && doc->lex != NULL && !(doc->toks[i].flags & TF_LOWER))
+        head = doc->lex[i];
+      else if (_chronicle_span_key (doc, i, i, !exact, buf, sizeof buf) == 0)
         continue;
-      head = _chronicle_lexicon_lookup (c->lex, buf, exact);
+      else
+        head = _chronicle_lexicon_lookup (c->lex, buf, exact);
       if (head == NULL)
         continue;
       max = MIN (head->max_words, doc->n_toks - i);
@@ -270,7 +274,7 @@ static guint
 org_by_cue (Ctx *c, guint i)
 {
   const Doc *doc = c->doc;
-  guint k = i, cue = G_MAXUINT, words = 0, and_at = G_MAXUINT;
+  guint k = i, cue = G_MAXUINT, first_cue = G_MAXUINT, words = 0, and_at = G_MAXUINT;
 
   while (k < doc->n_toks && words < 7)
     {
@@ -279,7 +283,11 @@ org_by_cue (Ctx *c, guint i)
       if (is_cap_word (doc, k))
         {
           if (tok_lex_flags (c, k) & LX_ORG_CUE)
-            cue = k;
+            {
+              if (first_cue == G_MAXUINT)
+                first_cue = k;
+              cue = k;
+            }
           words++;
           k++;
           continue;
@@ -334,6 +342,11 @@ org_by_cue (Ctx *c, guint i)
       if (!_chronicle_tok_is (doc, i + 1, "of") || !is_cap_word (doc, i + 2))
         return i - 1;
     }
+  /* "Organization of Petroleum Exporting Countries": the first cue with
+   * "of" after it heads the name, whatever cue words follow. */
+  if (first_cue != cue &&
+      (_chronicle_tok_is (doc, first_cue + 1, "of") || _chronicle_tok_is (doc, first_cue + 1, "for")))
+    cue = first_cue;
   /* Extend through "of …" after the cue. */
   if (_chronicle_tok_is (doc, cue + 1, "of") || _chronicle_tok_is (doc, cue + 1, "for"))
     {
@@ -454,10 +467,20 @@ scan (Ctx *c)
       /* Titles and the name after them */
       if (title_at (c, i, &end))
         {
+          guint oend = org_by_cue (c, i);
           const LexEntry *lx = NULL;
-          guint llen = longest_match (c, i, LX_ORG | LX_COUNTRY_NAME | LX_PLACE | LX_REGION | LX_PERSON,
-                                      FALSE, &lx);
+          guint llen;
 
+          /* "Justice Department", "Justice and Equality Movement" */
+          if (oend != i - 1 && oend > end)
+            {
+              add_seg (c, i, oend, SEG_ORG, NULL, NULL, NULL);
+              i = oend + 1;
+              continue;
+            }
+
+          llen = longest_match (c, i, LX_ORG | LX_COUNTRY_NAME | LX_PLACE | LX_REGION | LX_PERSON,
+                                FALSE, &lx);
           if (llen <= end - i + 1)
             {
               guint name_end = 0;

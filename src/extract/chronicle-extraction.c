@@ -157,6 +157,7 @@ chronicle_extract (const char   *text,
   const Lexicon *lex;
   OffsetCursor cur = { 0 };
   Doc doc = { 0 };
+  GDate anchor;
   gsize len;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -208,6 +209,7 @@ chronicle_extract (const char   *text,
   g_array_sort (entity_hits, compare_entities);
 
   cur.text = doc.text;
+  g_date_clear (&anchor, 1);
   {
     guint ti = 0, ei = 0;
 
@@ -230,7 +232,13 @@ chronicle_extract (const char   *text,
             t.start = char_offset (&cur, a->start);
             t.end = char_offset (&cur, b->end);
             t.text = g_string_chunk_insert_len (self->strings, doc.text + a->start, b->end - a->start);
-            _chronicle_resolve_timex (th, g_date_valid (&self->reference) ? &self->reference : NULL, &t);
+            /* "the following year" counts from the last date the text named */
+            if (th->anaphoric && (th->kind == TK_REL_UNIT || th->kind == TK_WEEKDAY) && g_date_valid (&anchor))
+              _chronicle_resolve_timex (th, &anchor, &t);
+            else
+              _chronicle_resolve_timex (th, g_date_valid (&self->reference) ? &self->reference : NULL, &t);
+            if (th->kind == TK_ABS && th->extra && g_date_valid (&t.first_day))
+              anchor = t.first_day;
             {
               char *v = t.value;
 

@@ -355,10 +355,24 @@ remove_now (ChroniclePreferencesSources *self,
   g_hash_table_remove (self->rows, &id);
 }
 
-static void
-undo_clicked_cb (AdwToast  *toast_,
-                 SourceRow *row)
+static SourceRow *
+toast_row (ChroniclePreferencesSources *self,
+           AdwToast                    *toast_)
 {
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast_), "source-id"));
+
+  /* The page may be gone already (the window closed and removed it). */
+  return self->rows != NULL ? g_hash_table_lookup (self->rows, &id) : NULL;
+}
+
+static void
+undo_clicked_cb (AdwToast                    *toast_,
+                 ChroniclePreferencesSources *self)
+{
+  SourceRow *row = toast_row (self, toast_);
+
+  if (row == NULL)
+    return;
   row->removing = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (row->row), TRUE);
 }
@@ -367,8 +381,7 @@ static void
 toast_dismissed_cb (AdwToast                    *toast_,
                     ChroniclePreferencesSources *self)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast_), "source-id"));
-  SourceRow *row = g_hash_table_lookup (self->rows, &id);
+  SourceRow *row = toast_row (self, toast_);
 
   if (row != NULL && row->removing)
     remove_now (self, row);
@@ -399,7 +412,7 @@ remove_clicked_cb (GtkButton *button,
   adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (undo), "source-id",
                      GSIZE_TO_POINTER ((gsize) chronicle_source_get_id (row->source)));
-  g_signal_connect (undo, "button-clicked", G_CALLBACK (undo_clicked_cb), row);
+  g_signal_connect_object (undo, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
   g_signal_connect_object (undo, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), undo);
 }
@@ -604,7 +617,7 @@ listed_cb (GObject      *object,
   g_autoptr(ChroniclePreferencesSources) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);  /* SourceRow * */
   g_autoptr(GPtrArray) gone = g_ptr_array_new ();
   GHashTableIter iter;
   SourceRow *row;
@@ -631,13 +644,13 @@ listed_cb (GObject      *object,
           g_hash_table_insert (self->rows, g_memdup2 (&key, sizeof key), row);
         }
       update_row (row, source);
-      g_hash_table_add (seen, &row->source);
+      g_hash_table_add (seen, row);
       g_hash_table_add (self->urls, g_strdup (chronicle_source_get_url (source)));
     }
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, (gpointer *) &row))
-    if (!g_hash_table_contains (seen, &row->source))
+    if (!g_hash_table_contains (seen, row))
       g_ptr_array_add (gone, row);
   for (guint i = 0; i < gone->len; i++)
     {

@@ -859,3 +859,46 @@ chronicle_window_go_to_date (ChronicleWindow *self,
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->timeline_pane);
 }
+
+void
+_chronicle_window_show_article (ChronicleWindow  *self,
+                                ChronicleArticle *article)
+{
+  article_activated_cb (NULL, article, self);
+}
+
+/**
+ * chronicle_window_search:
+ * @self: a #ChronicleWindow
+ * @text: what to search for (from GNOME Shell's search, say)
+ *
+ * Opens the search bar with @text and shows the matching articles.
+ */
+void
+chronicle_window_search (ChronicleWindow *self,
+                         const char      *text)
+{
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  search_changed_cb (self);
+}
+
+/**
+ * chronicle_window_open_article:
+ * @self: a #ChronicleWindow
+ * @article_id: a stored article's id (from a notification, say)
+ *
+ * Shows that article in the article pane.
+ */
+void
+chronicle_window_open_article (ChronicleWindow *self,
+                               gint64           article_id)
+{
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+
+  if (self->store != NULL && article_id > 0)
+    _chronicle_window_data_open_id (self, article_id);
+}

@@ -91,7 +91,7 @@ preferences_action (GSimpleAction *action,
 }
 
 /* From notifications and the Shell search provider: show the article, the
- * search, or (not yet: the window has no entity page) the entity. */
+ * search, or the entity's page. */
 static void
 open_article_action (GSimpleAction *action,
                      GVariant      *parameter,
@@ -112,8 +112,10 @@ open_entity_action (GSimpleAction *action,
 {
   ChronicleApplication *self = user_data;
 
-  g_debug ("Opening entity %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  ChronicleWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chronicle_window_open_entity (window, g_variant_get_int64 (parameter));
 }
 
 static void

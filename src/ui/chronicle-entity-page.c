@@ -48,6 +48,7 @@ struct _ChronicleEntityPage
   GtkLabel           *aliases_label;
   GtkLabel           *count_label;
   GtkLabel           *span_label;
+  GtkWidget          *filter_button;
   GtkToggleButton    *follow_button;
   ChronicleTimeRuler *ruler;
   GtkWidget          *related_heading;
@@ -562,6 +563,7 @@ chronicle_entity_page_class_init (ChronicleEntityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, aliases_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, span_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, follow_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, ruler);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, related_heading);
@@ -727,5 +729,5 @@ chronicle_entity_page_activate_related (ChronicleEntityPage *self,
 
   child = gtk_flow_box_get_child_at_index (self->related_box, index);
   if (child != NULL)
-    gtk_widget_activate (gtk_flow_box_child_get_child (child));
+    g_signal_emit_by_name (gtk_flow_box_child_get_child (child), "clicked");
 }

@@ -38,7 +38,8 @@ struct _ChronicleEventGrouper {
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleEventGrouper, chronicle_event_grouper, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (ChronicleEvent, chronicle_event, chronicle_event_copy, chronicle_event_free)
+G_DEFINE_BOXED_TYPE (ChronicleGroupedEvent, chronicle_grouped_event, chronicle_grouped_event_copy,
+                     chronicle_grouped_event_free)
 
 static Event *new_event  (ChronicleEventGrouper *self, guint64 id, const char *title);
 
@@ -442,11 +443,11 @@ main_names (Event *e,
  *
  * Returns: (transfer full) (nullable): a snapshot of the event
  */
-ChronicleEvent *
+ChronicleGroupedEvent *
 chronicle_event_grouper_get_event (ChronicleEventGrouper *self,
                                    guint64                id)
 {
-  ChronicleEvent *out = NULL;
+  ChronicleGroupedEvent *out = NULL;
 
   g_return_val_if_fail (CHRONICLE_IS_EVENT_GROUPER (self), NULL);
 
@@ -460,7 +461,7 @@ chronicle_event_grouper_get_event (ChronicleEventGrouper *self,
 
       if (e->id != id)
         continue;
-      out = g_new0 (ChronicleEvent, 1);
+      out = g_new0 (ChronicleGroupedEvent, 1);
       out->id = e->id;
       out->n_articles = e->n_articles;
       out->people = main_names (e, 'P');
@@ -502,14 +503,14 @@ chronicle_event_grouper_get_n_events (ChronicleEventGrouper *self)
   return n;
 }
 
-ChronicleEvent *
-chronicle_event_copy (const ChronicleEvent *event)
+ChronicleGroupedEvent *
+chronicle_grouped_event_copy (const ChronicleGroupedEvent *event)
 {
-  ChronicleEvent *copy;
+  ChronicleGroupedEvent *copy;
 
   g_return_val_if_fail (event != NULL, NULL);
 
-  copy = g_new0 (ChronicleEvent, 1);
+  copy = g_new0 (ChronicleGroupedEvent, 1);
   copy->id = event->id;
   copy->label = g_strdup (event->label);
   copy->date = event->date;
@@ -522,7 +523,7 @@ chronicle_event_copy (const ChronicleEvent *event)
 }
 
 void
-chronicle_event_free (ChronicleEvent *event)
+chronicle_grouped_event_free (ChronicleGroupedEvent *event)
 {
   if (event == NULL)
     return;

@@ -96,9 +96,13 @@ longest_match (Ctx *c, guint i, guint32 want, gboolean allow_lower, const LexEnt
       /* "GAO" is no town in Mali: capitals only match entries written so */
       if (!exact && (doc->toks[i].flags & TF_UPPER) && !(want & LX_TITLE))
         break;
-      if (_chronicle_span_key (doc, i, i, !exact, buf, sizeof buf) == 0)
+      /* The lower-cased entry of a capitalised word is cached already. */
+      if (!exact && doc->lex != NULL && !(doc->toks[i].flags & TF_LOWER))
+        head = doc->lex[i];
+      else if (_chronicle_span_key (doc, i, i, !exact, buf, sizeof buf) == 0)
         continue;
-      head = _chronicle_lexicon_lookup (c->lex, buf, exact);
+      else
+        head = _chronicle_lexicon_lookup (c->lex, buf, exact);
       if (head == NULL)
         continue;
       max = MIN (head->max_words, doc->n_toks - i);

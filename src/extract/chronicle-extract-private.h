@@ -205,6 +205,7 @@ typedef struct {
   int   extra;
   int   cue;            /* ChronicleTense of the context */
   gboolean strong_cue;  /* the cue is the word right before */
+  gboolean anaphoric;   /* "the following year": relative to the last date named, not to today */
   int   clock;          /* 1 + minutes after midnight when a time of day was given */
   gboolean possessive;
 } TimexHit;

@@ -567,6 +567,9 @@ match_at (const Doc *doc, guint i, TimexHit *h)
         int cnt;
         guint k = j + 1;
 
+        h->anaphoric = _chronicle_tok_is (doc, j, "following") || _chronicle_tok_is (doc, j, "previous") ||
+                       (has_the && _chronicle_tok_is (doc, j, "next"));
+
         x = word_at (doc, k);
         if (x != NULL && x->cls == W_WEEKDAY && (doc->toks[k].flags & TF_CAP))
           {

@@ -157,6 +157,7 @@ chronicle_extract (const char   *text,
   const Lexicon *lex;
   OffsetCursor cur = { 0 };
   Doc doc = { 0 };
+  GDate anchor;
   gsize len;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
@@ -208,6 +209,7 @@ chronicle_extract (const char   *text,
   g_array_sort (entity_hits, compare_entities);
 
   cur.text = doc.text;
+  g_date_clear (&anchor, 1);
   {
     guint ti = 0, ei = 0;
 
@@ -230,7 +232,13 @@ chronicle_extract (const char   *text,
             t.start = char_offset (&cur, a->start);
             t.end = char_offset (&cur, b->end);
             t.text = g_string_chunk_insert_len (self->strings, doc.text + a->start, b->end - a->start);
-            _chronicle_resolve_timex (th, g_date_valid (&self->reference) ? &self->reference : NULL, &t);
+            /* "the following year" counts from the last date the text named */
+            if (th->anaphoric && (th->kind == TK_REL_UNIT || th->kind == TK_WEEKDAY) && g_date_valid (&anchor))
+              _chronicle_resolve_timex (th, &anchor, &t);
+            else
+              _chronicle_resolve_timex (th, g_date_valid (&self->reference) ? &self->reference : NULL, &t);
+            if (th->kind == TK_ABS && th->extra && g_date_valid (&t.first_day))
+              anchor = t.first_day;
             {
               char *v = t.value;
 
@@ -261,6 +269,50 @@ chronicle_extract (const char   *text,
   g_string_chunk_free (chunk);
   g_free (doc.toks);
   g_free (doc.lex);
+
+  return self;
+}
+
+/**
+ * chronicle_extraction_new_from_entities:
+ * @entities: (array length=n_entities): entity mentions, as a stored article or
+ *   event keeps them (offsets may be 0)
+ * @n_entities: how many
+ * @reference_date: (nullable): the reference date
+ *
+ * Builds an extraction from entities found earlier, without reading any text: what
+ * chronicle_event_grouper_restore() needs to restore an event from stored data.
+ * The strings are copied; the result has no time expressions.
+ *
+ * Returns: (transfer full): the extraction
+ */
+ChronicleExtraction *
+chronicle_extraction_new_from_entities (const ChronicleEntitySpan *entities,
+                                        guint                      n_entities,
+                                        const GDate               *reference_date)
+{
+  ChronicleExtraction *self;
+
+  g_return_val_if_fail (entities != NULL || n_entities == 0, NULL);
+
+  self = g_atomic_rc_box_new0 (ChronicleExtraction);
+  self->entities = g_array_sized_new (FALSE, TRUE, sizeof (ChronicleEntitySpan), n_entities);
+  self->timexes = g_array_new (FALSE, TRUE, sizeof (ChronicleTimex));
+  self->strings = g_string_chunk_new (256);
+  g_date_clear (&self->reference, 1);
+  if (reference_date != NULL && g_date_valid (reference_date))
+    self->reference = *reference_date;
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      ChronicleEntitySpan e = entities[i];
+      const char *canonical = entities[i].canonical != NULL ? entities[i].canonical : "";
+
+      e.canonical = g_string_chunk_insert_const (self->strings, canonical);
+      e.text = g_string_chunk_insert_const (self->strings, entities[i].text != NULL
+                                                           ? entities[i].text : canonical);
+      g_array_append_val (self->entities, e);
+    }
 
   return self;
 }
@@ -380,7 +432,7 @@ chronicle_extraction_get_event_date (ChronicleExtraction *self,
       const ChronicleTimex *t = &g_array_index (self->timexes, ChronicleTimex, i);
       guint julian, count;
 
-      if (t->granularity != CHRONICLE_GRANULARITY_DAY || t->type != CHRONICLE_TIMEX_DATE ||
+      if (t->granularity != CHRONICLE_TIMEX_GRANULARITY_DAY || t->type != CHRONICLE_TIMEX_DATE ||
           !g_date_valid (&t->first_day))
         continue;
       julian = g_date_get_julian (&t->first_day);

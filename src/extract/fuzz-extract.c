@@ -10,6 +10,8 @@
  *   build-fuzz/src/extract/fuzz-extract -max_total_time=300 -max_len=65536 CORPUS_DIR
  */
 
+#define G_LOG_DOMAIN "chronicle-extract"
+
 #include "config.h"
 
 #include <stddef.h>

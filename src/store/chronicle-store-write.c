@@ -64,20 +64,16 @@ fnv_int (guint64 hash,
   return fnv_bytes (hash, &value, sizeof value);
 }
 
-static gint64
-hash_text (const char *text)
+/* What identifies a version of an article: what its source gave (text, dates, links),
+ * not what extraction found in it. So sync can ask the store which articles it holds
+ * as they are (chronicle_store_find_stored_async()) before it extracts, and extract
+ * only the new and changed ones. The version tag makes every hash of the earlier
+ * definition (which covered the mentions) differ once, so articles stored before
+ * extraction ran in sync are extracted when their feed next changes. */
+gint64
+_chronicle_store_content_hash (ChronicleArticle *article)
 {
-  /* Stored as a signed 64-bit integer. */
-  return (gint64) fnv_str (FNV_OFFSET, text);
-}
-
-static gint64
-content_hash (ChronicleArticle *article)
-{
-  GPtrArray *mentions = chronicle_article_get_mentions (article);
-  GPtrArray *times = chronicle_article_get_time_mentions (article);
-  const char * const *keys = chronicle_article_get_event_keys (article);
-  guint64 h = FNV_OFFSET;
+  guint64 h = fnv_str (FNV_OFFSET, "content-v2");
 
   h = fnv_str (h, chronicle_article_get_guid (article));
   h = fnv_str (h, chronicle_article_get_url (article));
@@ -91,30 +87,14 @@ content_hash (ChronicleArticle *article)
   h = fnv_int (h, chronicle_article_get_published_inferred (article));
   h = fnv_int (h, chronicle_article_get_updated (article));
 
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      ChronicleMention *m = g_ptr_array_index (mentions, i);
-
-      h = fnv_int (h, m->entity_kind);
-      h = fnv_str (h, m->entity_name);
-      h = fnv_str (h, m->country_code);
-      h = fnv_str (h, m->surface);
-      h = fnv_int (h, ((gint64) m->start << 32) | m->end);
-    }
-  for (guint i = 0; i < times->len; i++)
-    {
-      ChronicleTimeMention *t = g_ptr_array_index (times, i);
-
-      h = fnv_int (h, t->start);
-      h = fnv_int (h, t->end);
-      h = fnv_int (h, t->granularity);
-      h = fnv_str (h, t->text);
-      h = fnv_int (h, ((gint64) t->offset_start << 32) | t->offset_end);
-    }
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    h = fnv_str (h, keys[i]);
-
   return (gint64) h;
+}
+
+gint64
+_chronicle_store_hash_text (const char *text)
+{
+  /* Stored as a signed 64-bit integer. */
+  return (gint64) fnv_str (FNV_OFFSET, text);
 }
 
 gboolean
@@ -605,29 +585,29 @@ event_date_for (Batch            *batch,
 }
 
 /* Looks for the stored article @article is a version of. */
-static gboolean
-find_existing (Batch             *batch,
-               ChronicleArticle  *article,
-               const char        *guid,
-               gint64             url_hash,
-               gint64            *id,
-               gint64            *hash,
-               gint64            *source_id,
-               GError           **error)
+gboolean
+_chronicle_store_find_existing (ChronicleDb       *db,
+                                ChronicleArticle  *article,
+                                const char        *guid,
+                                gint64             url_hash,
+                                gint64            *id,
+                                gint64            *hash,
+                                gint64            *source_id,
+                                GError           **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   *id = 0;
 
-  stmt = _chronicle_db_prepare (batch->db,
+  stmt = _chronicle_db_prepare (db,
                                 "SELECT id, content_hash, source_id FROM articles"
                                 " WHERE guid_hash = ?2 AND +source_id = ?1 AND guid = ?3",
                                 error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, chronicle_article_get_source_id (article));
-  sqlite3_bind_int64 (stmt, 2, hash_text (guid));
+  sqlite3_bind_int64 (stmt, 2, _chronicle_store_hash_text (guid));
   _chronicle_db_bind_text (stmt, 3, guid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -638,12 +618,12 @@ find_existing (Batch             *batch,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _chronicle_db_set_error (batch->db, rc, error);
+    return _chronicle_db_set_error (db, rc, error);
   if (*id != 0 || url_hash == 0)
     return TRUE;
 
   /* The same URL, once normalised; prefer a row of the same source. */
-  stmt = _chronicle_db_prepare (batch->db,
+  stmt = _chronicle_db_prepare (db,
                                 "SELECT id, content_hash, source_id FROM articles"
                                 " WHERE url_hash = ? ORDER BY source_id != ? LIMIT 1",
                                 error);
@@ -660,7 +640,7 @@ find_existing (Batch             *batch,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _chronicle_db_set_error (batch->db, rc, error);
+    return _chronicle_db_set_error (db, rc, error);
 
   return TRUE;
 }
@@ -729,7 +709,7 @@ write_article (Batch             *batch,
 
   sqlite3_bind_int64 (stmt, 1, chronicle_article_get_source_id (article));
   _chronicle_db_bind_text (stmt, 2, guid);
-  sqlite3_bind_int64 (stmt, 3, hash_text (guid));
+  sqlite3_bind_int64 (stmt, 3, _chronicle_store_hash_text (guid));
   _chronicle_db_bind_text (stmt, 4, chronicle_article_get_url (article));
   if (url_hash != 0)
     sqlite3_bind_int64 (stmt, 5, url_hash);
@@ -835,15 +815,15 @@ _chronicle_store_write_upsert (StoreJob     *job,
       ChronicleArticle *article = g_ptr_array_index (upsert->articles, i);
       const char *guid = chronicle_article_get_guid (article);
       g_autofree char *url_key = chronicle_url_normalise (chronicle_article_get_url (article));
-      gint64 url_hash = url_key != NULL ? hash_text (url_key) : 0;
-      gint64 hash = content_hash (article);
+      gint64 url_hash = url_key != NULL ? _chronicle_store_hash_text (url_key) : 0;
+      gint64 hash = _chronicle_store_content_hash (article);
       gint64 existing_id = 0, existing_hash = 0, existing_source = 0, id = 0;
 
       if (guid == NULL)
         guid = url_key != NULL ? url_key : chronicle_article_get_url (article);
 
-      if (!find_existing (&batch, article, guid, url_hash, &existing_id, &existing_hash,
-                          &existing_source, error))
+      if (!_chronicle_store_find_existing (db, article, guid, url_hash, &existing_id,
+                                           &existing_hash, &existing_source, error))
         return _chronicle_store_fail (job->store, db, error);
 
       if (existing_id != 0 && existing_source != chronicle_article_get_source_id (article))

@@ -35,7 +35,7 @@ test_grouping (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *manifest = event_path ("events.json");
   g_autoptr(GHashTable) by_letter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(ChronicleGroupedEvent) event = NULL;
   JsonArray *articles;
   guint64 kerry_id = 0;
 
@@ -120,7 +120,7 @@ test_restore (void)
 {
   g_autoptr(ChronicleEventGrouper) grouper = chronicle_event_grouper_new ();
   g_autoptr(ChronicleExtraction) ex = NULL;
-  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(ChronicleGroupedEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   GDate day, later;
   guint64 id;

@@ -375,15 +375,38 @@ test_timex_resolution (void)
   t = chronicle_extraction_get_timexes (ex, &n);
   g_assert_cmpuint (n, ==, 2);
 
-  g_assert_cmpint (t[0].granularity, ==, CHRONICLE_GRANULARITY_DAY);
+  g_assert_cmpint (t[0].granularity, ==, CHRONICLE_TIMEX_GRANULARITY_DAY);
   g_assert_cmpint (t[0].tense, ==, CHRONICLE_TENSE_FUTURE);
   g_assert_cmpint (g_date_get_day (&t[0].first_day), ==, 18);
 
   g_assert_cmpstr (t[1].value, ==, "2015-11");
-  g_assert_cmpint (t[1].granularity, ==, CHRONICLE_GRANULARITY_MONTH);
+  g_assert_cmpint (t[1].granularity, ==, CHRONICLE_TIMEX_GRANULARITY_MONTH);
   g_assert_cmpint (t[1].tense, ==, CHRONICLE_TENSE_PAST);
   g_assert_cmpint (g_date_get_day (&t[1].first_day), ==, 1);
   g_assert_cmpint (g_date_get_day (&t[1].last_day), ==, 30);
+}
+
+static void
+test_timex_anaphora (void)
+{
+  g_autoptr(ChronicleExtraction) ex = NULL;
+  g_autoptr(GError) error = NULL;
+  const ChronicleTimex *t;
+  GDate ref;
+  guint n = 0;
+
+  g_date_clear (&ref, 1);
+  g_date_set_dmy (&ref, 15, 12, 2015);
+  ex = chronicle_extract ("The plant opened in 1995. The following year, it closed. "
+                          "On March 3, 2001 they met; the next day they left. Next year it reopens.",
+                          -1, &ref, &error);
+  g_assert_no_error (error);
+  t = chronicle_extraction_get_timexes (ex, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpstr (t[1].value, ==, "1996");
+  g_assert_cmpstr (t[3].value, ==, "2001-03-04");
+  /* "Next year" without "the" counts from the publication date. */
+  g_assert_cmpstr (t[4].value, ==, "2016");
 }
 
 static void
@@ -669,6 +692,7 @@ main (int   argc,
 
   g_test_add_func ("/extract/timex/table", test_timex_table);
   g_test_add_func ("/extract/timex/resolution", test_timex_resolution);
+  g_test_add_func ("/extract/timex/anaphora", test_timex_anaphora);
   g_test_add_func ("/extract/timex/no-reference", test_no_reference);
   g_test_add_func ("/extract/entities/code-points", test_code_points);
   g_test_add_func ("/extract/entities/case-rules", test_case_rules);

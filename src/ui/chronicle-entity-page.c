@@ -42,6 +42,7 @@ struct _ChronicleEntityPage
 
   GtkStack           *stack;
   AdwStatusPage      *missing_page;
+  AdwAvatar          *avatar;
   GtkLabel           *emblem_label;
   GtkLabel           *name_label;
   GtkLabel           *kind_label;
@@ -121,15 +122,18 @@ kind_css (ChronicleEntityKind kind)
     }
 }
 
-/* The name to show: countries in the user's language. */
+/* The name to show: countries in the user's language when iso-codes has a
+ * translation, else the name the news uses ("Russia", not "Russian
+ * Federation"). */
 static const char *
 display_name (ChronicleEntity *entity)
 {
   const char *code = chronicle_entity_get_country_code (entity);
+  const char *local = code != NULL ? chronicle_country_get_name (code) : NULL;
 
-  if (chronicle_entity_get_kind (entity) == CHRONICLE_ENTITY_KIND_COUNTRY && code != NULL
-      && chronicle_country_get_name (code) != NULL)
-    return chronicle_country_get_name (code);
+  if (chronicle_entity_get_kind (entity) == CHRONICLE_ENTITY_KIND_COUNTRY && local != NULL
+      && g_strcmp0 (local, chronicle_country_get_english_name (code)) != 0)
+    return local;
   return chronicle_entity_get_name (entity);
 }
 
@@ -187,8 +191,15 @@ show_header (ChronicleEntityPage *self)
   for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->emblem_label), kind_css (k));
   gtk_widget_add_css_class (GTK_WIDGET (self->emblem_label), kind_css (kind));
+  /* Countries show their flag; people and the rest their initials. */
   gtk_label_set_label (self->emblem_label, flag != NULL ? flag : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->emblem_label), flag != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->emblem_label),
+                          flag != NULL && kind == CHRONICLE_ENTITY_KIND_COUNTRY);
+  adw_avatar_set_text (self->avatar, display_name (entity));
+  adw_avatar_set_icon_name (self->avatar, kind_icon (kind));
+  adw_avatar_set_show_initials (self->avatar, kind == CHRONICLE_ENTITY_KIND_PERSON);
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar),
+                          !gtk_widget_get_visible (GTK_WIDGET (self->emblem_label)));
 
   gtk_label_set_label (self->name_label, display_name (entity));
   if (code != NULL && kind != CHRONICLE_ENTITY_KIND_COUNTRY && chronicle_country_get_name (code))
@@ -557,6 +568,7 @@ chronicle_entity_page_class_init (ChronicleEntityPageClass *klass)
                                                RESOURCE_PREFIX "/chronicle-entity-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, missing_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, emblem_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, kind_label);
@@ -641,6 +653,10 @@ chronicle_entity_page_show_entity (ChronicleEntityPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->span_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->emblem_label), FALSE);
+  adw_avatar_set_text (self->avatar, name);
+  adw_avatar_set_icon_name (self->avatar, kind_icon (kind));
+  adw_avatar_set_show_initials (self->avatar, kind == CHRONICLE_ENTITY_KIND_PERSON);
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar), TRUE);
   g_signal_handlers_block_by_func (self->follow_button, follow_toggled_cb, self);
   gtk_toggle_button_set_active (self->follow_button, FALSE);
   gtk_button_set_label (GTK_BUTTON (self->follow_button), _("Follow"));

@@ -41,6 +41,7 @@ G_DEFINE_FINAL_TYPE (ChronicleSidebar, chronicle_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   QUERY_CHANGED,
+  ENTITY_ACTIVATED,
   N_SIGNALS
 };
 
@@ -214,6 +215,38 @@ facet_activated_cb (GtkListBox       *list,
 }
 
 static void
+open_entity_cb (GtkButton        *button,
+                ChronicleSidebar *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  g_signal_emit (self, signals[ENTITY_ACTIVATED], 0,
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "entity-kind")),
+                 g_object_get_data (G_OBJECT (row), "entity-name"));
+}
+
+/* A facet row filters on click; its arrow opens the entity's page. */
+static void
+add_open_button (ChronicleSidebar *self,
+                 GtkWidget        *row,
+                 const char       *name)
+{
+  GtkWidget *box = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *label = g_strdup_printf (_("Open %s"), name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_add_css_class (button, "facet-open");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (open_entity_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), button);
+}
+
+static void
 mark_active (ChronicleSidebar *self)
 {
   ChronicleQuery *q = current_query (self);
@@ -287,6 +320,18 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   signals[QUERY_CHANGED] =
     g_signal_new ("query-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_QUERY);
+
+  /**
+   * ChronicleSidebar::entity-activated:
+   * @self: the sidebar
+   * @kind: a #ChronicleEntityKind
+   * @name: the entity's name
+   *
+   * A facet's "open" arrow was clicked: show the entity's page.
+   */
+  signals[ENTITY_ACTIVATED] =
+    g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/chronicle-sidebar.ui");
@@ -439,6 +484,7 @@ chronicle_sidebar_set_facets (ChronicleSidebar *self,
       row = make_row (NULL, title, count, NULL);
       g_object_set_data (G_OBJECT (row), "entity-kind", GINT_TO_POINTER (kind));
       g_object_set_data_full (G_OBJECT (row), "entity-name", g_strdup (name), g_free);
+      add_open_button (self, row, name);
       gtk_list_box_append (self->facet_lists[kind], row);
       n[kind]++;
     }

@@ -137,6 +137,15 @@ page_entity_activated_cb (ChronicleEntityPage *page,
 }
 
 static void
+open_entity_cb (GtkWidget       *source,
+                int              kind,
+                const char      *name,
+                ChronicleWindow *self)
+{
+  _chronicle_window_show_entity (self, kind, name);
+}
+
+static void
 page_filter_requested_cb (ChronicleEntityPage *page,
                           int                  kind,
                           const char          *name,
@@ -234,6 +243,12 @@ _chronicle_window_entities_init (ChronicleWindow *self)
                            self, 0);
   stack_page = gtk_stack_add_named (self->article_stack, page, "entity");
   gtk_stack_page_set_title (stack_page, _("Entity"));
+
+  /* The sidebar's facets and the chips above the timeline open entity pages. */
+  g_signal_connect_object (self->sidebar, "entity-activated", G_CALLBACK (open_entity_cb), self, 0);
+  g_signal_connect_object (gtk_widget_get_template_child (GTK_WIDGET (self->timeline_view),
+                                                          CHRONICLE_TYPE_TIMELINE_VIEW, "chip_bar"),
+                           "entity-activated", G_CALLBACK (open_entity_cb), self, 0);
 
   self->world_map = CHRONICLE_WORLD_MAP (map);
   gtk_widget_set_vexpand (map, TRUE);

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "chronicle-entity-fold.h"
 #include "chronicle-fts-rank.h"
 #include "chronicle-store-db.h"
 #include "chronicle-store-error.h"
@@ -176,6 +177,12 @@ _chronicle_db_open (const char  *path,
     {
       g_set_error_literal (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_FAILED,
                            _("SQLite was built without full-text search (FTS5)"));
+      return NULL;
+    }
+
+  if (!_chronicle_entity_fold_register (db->handle))
+    {
+      _chronicle_db_set_error (db, sqlite3_errcode (db->handle), error);
       return NULL;
     }
 

@@ -200,6 +200,51 @@ static const char *const migrations[] = {
   "DROP INDEX articles_source_guid;"
   "CREATE INDEX articles_guid ON articles (guid_hash);"
   "CREATE INDEX articles_source ON articles (source_id, published);",
+
+  /* 3 -> 4: the entity browser, corrections and Follow.
+   * - `fold`: the name case-folded without accents, for searching and sorting;
+   *   `last_mention`: the newest article's publication time (raised by the upsert,
+   *   kept through retention: it only goes stale towards the future when the newest
+   *   article is removed); `followed`.
+   * - `merged_into`: a row whose name now means another entity (a merge or a rename).
+   *   It keeps its id and name, so the upsert and queries follow it, and an undo
+   *   gets the same id back. It has no mentions (article_count 0).
+   * - `entity_merge_mentions`: per merged entity, the mentions it brought into the
+   *   target (its offsets, and the target's offsets before, NULL if the target was
+   *   not named in that article), so a merge splits back exactly;
+   *   `entity_merge_aliases`: the aliases a merge added to the target.
+   * - `entity_stoplist`: names of a kind that are not entities ("not a person"). */
+  "ALTER TABLE entities ADD COLUMN fold TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE entities ADD COLUMN last_mention INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE entities ADD COLUMN followed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE entities ADD COLUMN merged_into INTEGER;"
+  "UPDATE entities SET fold = chronicle_fold (name),"
+  "  last_mention = coalesce ((SELECT max (published) FROM article_entities"
+  "                            WHERE entity_id = entities.id), 0);"
+  "CREATE INDEX entities_kind_count ON entities (kind, article_count);"
+  "CREATE INDEX entities_kind_recent ON entities (kind, last_mention);"
+  "CREATE INDEX entities_kind_fold ON entities (kind, fold);"
+  "CREATE INDEX entities_followed ON entities (followed) WHERE followed = 1;"
+  "CREATE INDEX entities_merged ON entities (merged_into) WHERE merged_into IS NOT NULL;"
+  "CREATE TABLE entity_merge_mentions ("
+  "  entity_id INTEGER NOT NULL,"
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  published INTEGER NOT NULL,"
+  "  offsets TEXT NOT NULL,"
+  "  into_offsets TEXT,"
+  "  PRIMARY KEY (entity_id, article_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX entity_merge_mentions_article ON entity_merge_mentions (article_id);"
+  "CREATE TABLE entity_merge_aliases ("
+  "  entity_id INTEGER NOT NULL,"
+  "  alias TEXT NOT NULL,"
+  "  PRIMARY KEY (entity_id, alias)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE entity_stoplist ("
+  "  kind INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, name)"
+  ") WITHOUT ROWID;",
 };
 
 guint

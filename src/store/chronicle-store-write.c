@@ -23,6 +23,7 @@
 
 typedef struct {
   gint64 id;
+  gint64 via;
   gboolean has_country;
 } EntityCacheEntry;
 
@@ -127,8 +128,11 @@ _chronicle_store_remove_orphans (ChronicleDb  *db,
   return _chronicle_db_exec (db,
                              "DELETE FROM events WHERE NOT EXISTS"
                              " (SELECT 1 FROM event_articles WHERE event_id = events.id);"
-                             "DELETE FROM entities WHERE article_count <= 0 AND NOT EXISTS"
-                             " (SELECT 1 FROM event_entities WHERE entity_id = entities.id);"
+                             "DELETE FROM entities WHERE article_count <= 0"
+                             " AND merged_into IS NULL AND followed = 0 AND NOT EXISTS"
+                             " (SELECT 1 FROM event_entities WHERE entity_id = entities.id)"
+                             " AND NOT EXISTS (SELECT 1 FROM entities r"
+                             " WHERE r.merged_into = entities.id);"
                              "DELETE FROM day_counts WHERE count <= 0;",
                              error);
 }
@@ -143,53 +147,65 @@ typedef struct {
   GHashTable *event_starts;
   /* Entity id -> articles added in this batch, applied at its end. */
   GHashTable *entity_counts;
+  /* Entity id -> (gint64 *) newest publication time in this batch. */
+  GHashTable *entity_last;
   gint64 max_span;
 } Batch;
 
+/* The entity a (kind, name) lands on: the stop list drops it (returns
+ * STOPPED_ENTITY), a row merged or renamed into another is followed to the entity
+ * that carries its mentions now (*via is then the row the name matched, so the
+ * mentions can be split back out). 0 on error. */
+#define STOPPED_ENTITY (-1)
+#define MAX_REDIRECTS 64
+
 static gint64
-lookup_entity (Batch            *batch,
-               ChronicleMention *mention,
-               GError          **error)
+resolve_entity (Batch        *batch,
+                int           kind,
+                const char   *name,
+                const char   *country_code,
+                gint64       *via,
+                gboolean     *has_country,
+                GError      **error)
 {
-  g_autofree char *key = g_strdup_printf ("%d\037%s", mention->entity_kind, mention->entity_name);
-  EntityCacheEntry *cached = g_hash_table_lookup (batch->store->entity_ids, key);
   sqlite3_stmt *stmt;
-  gint64 id = 0;
-  gboolean has_country = FALSE;
+  gint64 id = 0, next = 0;
   int rc;
 
-  if (cached != NULL)
-    {
-      if (!cached->has_country && mention->country_code != NULL)
-        {
-          stmt = _chronicle_db_prepare (batch->db,
-                                        "UPDATE entities SET country_code = ?"
-                                        " WHERE id = ? AND country_code IS NULL",
-                                        error);
-          if (stmt == NULL)
-            return 0;
-          _chronicle_db_bind_text (stmt, 1, mention->country_code);
-          sqlite3_bind_int64 (stmt, 2, cached->id);
-          if (!_chronicle_db_step_done (batch->db, stmt, error))
-            return 0;
-          cached->has_country = TRUE;
-        }
-      return cached->id;
-    }
+  *via = 0;
+  *has_country = FALSE;
 
   stmt = _chronicle_db_prepare (batch->db,
-                                "SELECT id, country_code IS NOT NULL FROM entities"
-                                " WHERE kind = ? AND name = ?",
+                                "SELECT 1 FROM entity_stoplist WHERE kind = ? AND name = ?",
                                 error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int (stmt, 1, mention->entity_kind);
-  _chronicle_db_bind_text (stmt, 2, mention->entity_name);
+  sqlite3_bind_int (stmt, 1, kind);
+  _chronicle_db_bind_text (stmt, 2, name);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return STOPPED_ENTITY;
+  if (rc != SQLITE_DONE)
+    {
+      _chronicle_db_set_error (batch->db, rc, error);
+      return 0;
+    }
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "SELECT id, country_code IS NOT NULL, coalesce (merged_into, 0)"
+                                " FROM entities WHERE kind = ? AND name = ?",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, kind);
+  _chronicle_db_bind_text (stmt, 2, name);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
-      has_country = sqlite3_column_int (stmt, 1);
+      *has_country = sqlite3_column_int (stmt, 1);
+      next = sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -198,43 +214,106 @@ lookup_entity (Batch            *batch,
       return 0;
     }
 
+  if (next != 0)
+    *via = id;
+  for (guint hops = 0; next != 0 && hops < MAX_REDIRECTS; hops++)
+    {
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "SELECT id, country_code IS NOT NULL, coalesce (merged_into, 0)"
+                                    " FROM entities WHERE id = ?",
+                                    error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, next);
+      next = 0;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          *has_country = sqlite3_column_int (stmt, 1);
+          next = sqlite3_column_int64 (stmt, 2);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _chronicle_db_set_error (batch->db, rc, error);
+          return 0;
+        }
+    }
+
   if (id == 0)
     {
       stmt = _chronicle_db_prepare (batch->db,
-                                    "INSERT INTO entities (kind, name, country_code)"
-                                    " VALUES (?, ?, ?)",
+                                    "INSERT INTO entities (kind, name, country_code, fold)"
+                                    " VALUES (?1, ?2, ?3, chronicle_fold (?2))",
                                     error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int (stmt, 1, mention->entity_kind);
-      _chronicle_db_bind_text (stmt, 2, mention->entity_name);
-      _chronicle_db_bind_text (stmt, 3, mention->country_code);
+      sqlite3_bind_int (stmt, 1, kind);
+      _chronicle_db_bind_text (stmt, 2, name);
+      _chronicle_db_bind_text (stmt, 3, country_code);
       if (!_chronicle_db_step_done (batch->db, stmt, error))
         return 0;
       id = sqlite3_last_insert_rowid (_chronicle_db_handle (batch->db));
-      has_country = mention->country_code != NULL;
+      *has_country = country_code != NULL;
     }
-  else if (!has_country && mention->country_code != NULL)
-    {
-      stmt = _chronicle_db_prepare (batch->db,
-                                    "UPDATE entities SET country_code = ?"
-                                    " WHERE id = ? AND country_code IS NULL",
-                                    error);
-      if (stmt == NULL)
-        return 0;
-      _chronicle_db_bind_text (stmt, 1, mention->country_code);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (!_chronicle_db_step_done (batch->db, stmt, error))
-        return 0;
-      has_country = TRUE;
-    }
-
-  cached = g_new (EntityCacheEntry, 1);
-  cached->id = id;
-  cached->has_country = has_country;
-  g_hash_table_insert (batch->store->entity_ids, g_steal_pointer (&key), cached);
 
   return id;
+}
+
+static gboolean
+set_country (Batch        *batch,
+             gint64        id,
+             const char   *country_code,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = _chronicle_db_prepare (batch->db,
+                                              "UPDATE entities SET country_code = ?"
+                                              " WHERE id = ? AND country_code IS NULL",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _chronicle_db_bind_text (stmt, 1, country_code);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return _chronicle_db_step_done (batch->db, stmt, error);
+}
+
+static gint64
+lookup_entity (Batch            *batch,
+               ChronicleMention *mention,
+               gint64           *out_via,
+               GError          **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d\037%s", mention->entity_kind, mention->entity_name);
+  EntityCacheEntry *cached = g_hash_table_lookup (batch->store->entity_ids, key);
+  gint64 id, via = 0;
+  gboolean has_country = FALSE;
+
+  if (cached == NULL)
+    {
+      id = resolve_entity (batch, mention->entity_kind, mention->entity_name,
+                           mention->country_code, &via, &has_country, error);
+      if (id == 0)
+        return 0;
+
+      cached = g_new (EntityCacheEntry, 1);
+      cached->id = id;
+      cached->via = via;
+      cached->has_country = has_country || id == STOPPED_ENTITY;
+      g_hash_table_insert (batch->store->entity_ids, g_steal_pointer (&key), cached);
+    }
+
+  if (!cached->has_country && mention->country_code != NULL)
+    {
+      if (!set_country (batch, cached->id, mention->country_code, error))
+        return 0;
+      cached->has_country = TRUE;
+    }
+
+  if (out_via != NULL)
+    *out_via = cached->via;
+  return cached->id;
 }
 
 static gboolean
@@ -266,6 +345,7 @@ add_alias (Batch       *batch,
 
 typedef struct {
   gint64 entity_id;
+  gint64 via;
   guint start;
   guint end;
 } ResolvedMention;
@@ -284,6 +364,70 @@ compare_resolved (gconstpointer a,
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
+static void
+note_entity (Batch  *batch,
+             gint64  entity_id,
+             gint64  published)
+{
+  gpointer key = g_memdup2 (&entity_id, sizeof entity_id);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (batch->entity_counts, key));
+  gint64 *last = g_hash_table_lookup (batch->entity_last, &entity_id);
+
+  g_hash_table_replace (batch->entity_counts, key, GUINT_TO_POINTER (count + 1));
+  if (last == NULL)
+    g_hash_table_insert (batch->entity_last, g_memdup2 (&entity_id, sizeof entity_id),
+                         _chronicle_int_result (published));
+  else
+    *last = MAX (*last, published);
+}
+
+/* Mentions that reached an entity through a merged name are remembered per merged
+ * name, so that undoing the merge takes them back out. */
+static gboolean
+record_merged_mentions (Batch            *batch,
+                        ResolvedMention  *group,
+                        guint             n,
+                        gint64            article_id,
+                        gint64            published,
+                        GError          **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) offsets = NULL;
+      sqlite3_stmt *stmt;
+      gboolean seen = FALSE;
+
+      if (group[i].via == 0)
+        continue;
+      for (guint j = 0; j < i; j++)
+        seen |= group[j].via == group[i].via;
+      if (seen)
+        continue;
+
+      offsets = g_string_new (NULL);
+      for (guint j = i; j < n; j++)
+        if (group[j].via == group[i].via)
+          g_string_append_printf (offsets, "%s%u-%u", offsets->len > 0 ? "," : "",
+                                  group[j].start, group[j].end);
+
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "INSERT OR REPLACE INTO entity_merge_mentions"
+                                    " (entity_id, article_id, published, offsets)"
+                                    " VALUES (?, ?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, group[i].via);
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      sqlite3_bind_int64 (stmt, 3, published);
+      sqlite3_bind_text (stmt, 4, offsets->str, offsets->len, SQLITE_TRANSIENT);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 insert_mentions (Batch             *batch,
                  ChronicleArticle  *article,
@@ -296,6 +440,7 @@ insert_mentions (Batch             *batch,
                                                   mentions->len);
   g_autoptr(GString) offsets = g_string_new (NULL);
   sqlite3_stmt *stmt;
+  guint group_start = 0;
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -305,9 +450,11 @@ insert_mentions (Batch             *batch,
       if (m->entity_name == NULL || *m->entity_name == '\0')
         continue;
 
-      r.entity_id = lookup_entity (batch, m, error);
+      r.entity_id = lookup_entity (batch, m, &r.via, error);
       if (r.entity_id == 0)
         return FALSE;
+      if (r.entity_id == STOPPED_ENTITY)
+        continue;
       r.start = m->start;
       r.end = m->end;
       g_array_append_val (resolved, r);
@@ -318,14 +465,6 @@ insert_mentions (Batch             *batch,
     }
 
   g_array_sort (resolved, compare_resolved);
-
-  stmt = _chronicle_db_prepare (batch->db,
-                                "INSERT INTO article_entities"
-                                " (article_id, entity_id, published, offsets)"
-                                " VALUES (?, ?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
 
   for (guint i = 0; i < resolved->len; i++)
     {
@@ -339,6 +478,13 @@ insert_mentions (Batch             *batch,
           && g_array_index (resolved, ResolvedMention, i + 1).entity_id == r->entity_id)
         continue;
 
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "INSERT INTO article_entities"
+                                    " (article_id, entity_id, published, offsets)"
+                                    " VALUES (?, ?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, article_id);
       sqlite3_bind_int64 (stmt, 2, r->entity_id);
       sqlite3_bind_int64 (stmt, 3, published);
@@ -347,12 +493,12 @@ insert_mentions (Batch             *batch,
         return FALSE;
       g_string_truncate (offsets, 0);
 
-      {
-        gpointer key = g_memdup2 (&r->entity_id, sizeof r->entity_id);
-        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (batch->entity_counts, key));
+      if (!record_merged_mentions (batch, &g_array_index (resolved, ResolvedMention, group_start),
+                                   i + 1 - group_start, article_id, published, error))
+        return FALSE;
+      group_start = i + 1;
 
-        g_hash_table_replace (batch->entity_counts, key, GUINT_TO_POINTER (count + 1));
-      }
+      note_entity (batch, r->entity_id, published);
     }
 
   return TRUE;
@@ -452,10 +598,12 @@ upsert_event (Batch           *batch,
         .entity_name = (char *) chronicle_entity_get_name (entity),
         .country_code = (char *) chronicle_entity_get_country_code (entity),
       };
-      gint64 entity_id = lookup_entity (batch, &probe, error);
+      gint64 entity_id = lookup_entity (batch, &probe, NULL, error);
 
       if (entity_id == 0)
         return FALSE;
+      if (entity_id == STOPPED_ENTITY)
+        continue;
 
       stmt = _chronicle_db_prepare (batch->db,
                                     "INSERT OR IGNORE INTO event_entities (event_id, entity_id)"
@@ -652,6 +800,7 @@ delete_attachments (Batch   *batch,
 {
   const char *statements[] = {
     "DELETE FROM article_entities WHERE article_id = ?",
+    "DELETE FROM entity_merge_mentions WHERE article_id = ?",
     "DELETE FROM time_mentions WHERE article_id = ?",
     "DELETE FROM event_articles WHERE article_id = ?",
   };
@@ -792,7 +941,9 @@ _chronicle_store_write_upsert (StoreJob     *job,
                                                               g_free);
   g_autoptr(GHashTable) entity_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                                 NULL);
-  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, 0 };
+  g_autoptr(GHashTable) entity_last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                              g_free);
+  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, entity_last, 0 };
   GHashTableIter iter;
   gpointer key, value;
   ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
@@ -862,13 +1013,16 @@ _chronicle_store_write_upsert (StoreJob     *job,
     {
       sqlite3_stmt *stmt = _chronicle_db_prepare (db,
                                                   "UPDATE entities SET article_count ="
-                                                  " article_count + ? WHERE id = ?",
+                                                  " article_count + ?1, last_mention ="
+                                                  " max (last_mention, ?3) WHERE id = ?2",
                                                   error);
+      gint64 *last = g_hash_table_lookup (entity_last, key);
 
       if (stmt == NULL)
         return _chronicle_store_fail (job->store, db, error);
       sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_UINT (value));
       sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+      sqlite3_bind_int64 (stmt, 3, last != NULL ? *last : 0);
       if (!_chronicle_db_step_done (db, stmt, error))
         return _chronicle_store_fail (job->store, db, error);
     }

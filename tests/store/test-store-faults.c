@@ -291,9 +291,9 @@ test_migrations (void)
   g_assert_no_error (error);
   g_clear_pointer (&db, _chronicle_db_close);
 
-  /* Opening migrates 1 -> 2 -> 3 and keeps the data. */
+  /* Opening migrates 1 -> 2 -> 3 -> 4 and keeps the data. */
   store = open_store (path);
-  g_assert_cmpint (scalar (path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (scalar (path, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (scalar (path, "SELECT count(*) FROM sqlite_master WHERE name IN"
                                  " ('articles_source', 'articles_guid', 'articles_event_date')"),
                    ==, 3);

@@ -20,11 +20,12 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-country-names.h"
+#include "chronicle-entity-corrections.h"
 #include "chronicle-entity-page.h"
 #include "chronicle-format.h"
 #include "chronicle-time-ruler.h"
 
-#define N_RELATED  18
+#define N_RELATED  6
 #define N_ARTICLES 40
 
 struct _ChronicleEntityPage
@@ -51,6 +52,9 @@ struct _ChronicleEntityPage
   GtkLabel           *span_label;
   GtkWidget          *filter_button;
   GtkToggleButton    *follow_button;
+  GtkMenuButton      *corrections_button;
+  GtkWidget          *merged_heading;
+  GtkListBox         *merged_list;
   ChronicleTimeRuler *ruler;
   GtkWidget          *related_heading;
   GtkFlowBox         *related_box;
@@ -137,6 +141,9 @@ display_name (ChronicleEntity *entity)
   return chronicle_entity_get_name (entity);
 }
 
+static void set_follow (ChronicleEntityPage *self,
+                        gboolean             follow);
+
 static void
 clear_children (GtkWidget *box)
 {
@@ -169,6 +176,9 @@ reset (ChronicleEntityPage *self)
   self->n_articles = 0;
   clear_children (GTK_WIDGET (self->related_box));
   clear_children (GTK_WIDGET (self->articles_list));
+  clear_children (GTK_WIDGET (self->merged_list));
+  gtk_widget_set_visible (self->merged_heading, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->merged_list), FALSE);
   chronicle_time_ruler_set_buckets (self->ruler, NULL, 0);
   gtk_widget_set_visible (self->related_heading, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->related_box), FALSE);
@@ -224,8 +234,64 @@ show_header (ChronicleEntityPage *self)
   else
     gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), FALSE);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Follow"), -1);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("_Rename…"), "entity.rename");
+    g_menu_append (menu, _("_Merge Into…"), "entity.merge");
+    g_menu_append (menu, chronicle_entity_corrections_stop_label (kind), "entity.stop");
+    gtk_menu_button_set_menu_model (self->corrections_button, G_MENU_MODEL (menu));
+  }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.rename", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.merge", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entity.stop", self->store != NULL);
+}
+
+static void
+corrected_cb (ChronicleEntityKind  kind,
+              const char          *name,
+              GObject             *user_data)
+{
+  ChronicleEntityPage *self = CHRONICLE_ENTITY_PAGE (user_data);
+
+  if (name != NULL)
+    chronicle_entity_page_show_entity (self, kind, name);
+  else
+    chronicle_entity_page_show_entity (self, self->kind, self->name);
+}
+
+static void
+split_clicked_cb (GtkButton           *button,
+                  ChronicleEntityPage *self)
+{
+  ChronicleEntity *merged = g_object_get_data (G_OBJECT (button), "entity");
+
+  if (self->entity != NULL && self->store != NULL)
+    chronicle_entity_corrections_split (GTK_WIDGET (self), self->store, merged, self->entity,
+                                        corrected_cb, G_OBJECT (self));
+}
+
+static void
+add_merged (ChronicleEntityPage *self,
+            ChronicleEntity     *merged)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *split = gtk_button_new_with_label (_("Split"));
+  guint n = chronicle_entity_get_mention_count (merged);
+  g_autofree char *subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article",
+                                                            "%u articles", n), n);
+  g_autofree char *split_name = g_strdup_printf (_("Split %s"), chronicle_entity_get_name (merged));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chronicle_entity_get_name (merged));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (split, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (split, _("Undo the merge: make it an entity of its own again"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (split), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  split_name, -1);
+  g_object_set_data_full (G_OBJECT (split), "entity", g_object_ref (merged), g_object_unref);
+  g_signal_connect_object (split, "clicked", G_CALLBACK (split_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), split);
+  gtk_list_box_append (self->merged_list, row);
 }
 
 static void
@@ -416,15 +482,30 @@ detail_cb (GObject      *object,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->span_label), first != 0);
 
-  for (guint i = 0; i < detail->related->len; i++)
-    {
-      ChronicleEntity *related = g_ptr_array_index (detail->related, i);
+  set_follow (self, detail->followed);
 
-      /* Places are too many and too local to be worth a button each. */
-      if (chronicle_entity_get_kind (related) != CHRONICLE_ENTITY_KIND_PLACE
-          || self->n_related < 6)
-        add_related (self, related);
-    }
+  /* People, countries, organisations, then places; most shared articles first. */
+  {
+    static const ChronicleEntityKind order[] = {
+      CHRONICLE_ENTITY_KIND_PERSON, CHRONICLE_ENTITY_KIND_COUNTRY,
+      CHRONICLE_ENTITY_KIND_ORGANIZATION, CHRONICLE_ENTITY_KIND_PLACE,
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+      for (guint i = 0; i < detail->related->len; i++)
+        {
+          ChronicleEntity *related = g_ptr_array_index (detail->related, i);
+
+          if (chronicle_entity_get_kind (related) == order[k])
+            add_related (self, related);
+        }
+  }
+
+  for (guint i = 0; detail->merged != NULL && i < detail->merged->len; i++)
+    add_merged (self, g_ptr_array_index (detail->merged, i));
+  gtk_widget_set_visible (self->merged_heading, detail->merged != NULL && detail->merged->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->merged_list),
+                          detail->merged != NULL && detail->merged->len > 0);
   gtk_widget_set_visible (self->related_heading, self->n_related > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->related_box), self->n_related > 0);
 }
@@ -485,13 +566,82 @@ filter_clicked_cb (ChronicleEntityPage *self)
 }
 
 static void
+followed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ChronicleEntityPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!chronicle_store_set_followed_finish (CHRONICLE_STORE (object), result, &error))
+    g_warning ("Cannot follow: %s", error->message);
+}
+
+static void
 follow_toggled_cb (ChronicleEntityPage *self)
 {
   gboolean active = gtk_toggle_button_get_active (self->follow_button);
 
   gtk_button_set_label (GTK_BUTTON (self->follow_button), active ? _("Following") : _("Follow"));
-  if (self->entity != NULL)
-    g_signal_emit (self, signals[FOLLOW_TOGGLED], 0, self->entity, active);
+  if (active)
+    gtk_widget_add_css_class (GTK_WIDGET (self->follow_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->follow_button), "suggested-action");
+  if (self->entity == NULL)
+    return;
+
+  if (self->store != NULL)
+    chronicle_store_set_followed_async (self->store, chronicle_entity_get_id (self->entity), active,
+                                        NULL, followed_cb, g_object_ref (self));
+  g_signal_emit (self, signals[FOLLOW_TOGGLED], 0, self->entity, active);
+}
+
+/* Shows the stored state without writing it back. */
+static void
+set_follow (ChronicleEntityPage *self,
+            gboolean             follow)
+{
+  ChronicleEntity *entity = g_steal_pointer (&self->entity);
+
+  gtk_toggle_button_set_active (self->follow_button, follow);
+  follow_toggled_cb (self);
+  self->entity = entity;
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ChronicleEntityPage *self = CHRONICLE_ENTITY_PAGE (widget);
+
+  if (self->entity != NULL && self->store != NULL)
+    chronicle_entity_corrections_rename (widget, self->store, self->entity, corrected_cb,
+                                         G_OBJECT (self));
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ChronicleEntityPage *self = CHRONICLE_ENTITY_PAGE (widget);
+
+  if (self->entity != NULL && self->store != NULL)
+    chronicle_entity_corrections_merge (widget, self->store, self->entity, corrected_cb,
+                                        G_OBJECT (self));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ChronicleEntityPage *self = CHRONICLE_ENTITY_PAGE (widget);
+
+  if (self->entity != NULL && self->store != NULL)
+    chronicle_entity_corrections_stop (widget, self->store, self->entity, corrected_cb,
+                                       G_OBJECT (self));
 }
 
 /* Overrides */
@@ -577,6 +727,9 @@ chronicle_entity_page_class_init (ChronicleEntityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, span_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, follow_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, corrections_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, merged_heading);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, merged_list);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, ruler);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, related_heading);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, related_box);
@@ -585,6 +738,11 @@ chronicle_entity_page_class_init (ChronicleEntityPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, article_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, follow_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "entity.rename", NULL, rename_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "entity.rename", NULL);
+  gtk_widget_class_install_action (widget_class, "entity.merge", NULL, merge_action);
+  gtk_widget_class_install_action (widget_class, "entity.stop", NULL, stop_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entitypage");
@@ -657,10 +815,7 @@ chronicle_entity_page_show_entity (ChronicleEntityPage *self,
   adw_avatar_set_icon_name (self->avatar, kind_icon (kind));
   adw_avatar_set_show_initials (self->avatar, kind == CHRONICLE_ENTITY_KIND_PERSON);
   gtk_widget_set_visible (GTK_WIDGET (self->avatar), TRUE);
-  g_signal_handlers_block_by_func (self->follow_button, follow_toggled_cb, self);
-  gtk_toggle_button_set_active (self->follow_button, FALSE);
-  gtk_button_set_label (GTK_BUTTON (self->follow_button), _("Follow"));
-  g_signal_handlers_unblock_by_func (self->follow_button, follow_toggled_cb, self);
+  set_follow (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "entity");
 
   if (self->store == NULL)

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "chronicle-entity-page.h"
+#include "chronicle-store-entities.h"
 #include "chronicle-test-ui-utils.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-ui.h"
@@ -192,6 +193,102 @@ test_missing (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+merged_rows_are (gpointer data)
+{
+  GtkWidget *list = child (data, CHRONICLE_TYPE_ENTITY_PAGE, "merged_list");
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return !chronicle_entity_page_is_loading (data) && chronicle_entity_page_get_entity (data) != NULL
+         && n == GPOINTER_TO_UINT (g_object_get_data (data, "want"));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Follow writes to the store; a merge shows on the page and Split undoes it. */
+static void
+test_follow_and_split (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(ChronicleStore) store = entity_test_store_new (path);
+  g_autoptr(GAsyncResult) followed = NULL;
+  g_autoptr(GAsyncResult) merged = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleEntity) putin = NULL;
+  g_autofree char *png = chronicle_test_output_path ("entity-page-merged.png");
+  ChronicleEntityPage *page;
+  GtkToggleButton *follow;
+  GtkWindow *window;
+  gint64 vladimir_id;
+
+  page = CHRONICLE_ENTITY_PAGE (page_in_window (store, &window));
+  chronicle_entity_page_show_entity (page, CHRONICLE_ENTITY_KIND_PERSON, "Putin");
+  g_assert_true (entity_test_wait (page_loaded, page));
+  putin = g_object_ref (chronicle_entity_page_get_entity (page));
+  chronicle_entity_page_show_entity (page, CHRONICLE_ENTITY_KIND_PERSON, "Vladimir Putin");
+  g_assert_true (entity_test_wait (page_loaded, page));
+  vladimir_id = chronicle_entity_get_id (chronicle_entity_page_get_entity (page));
+
+  /* Follow */
+  follow = GTK_TOGGLE_BUTTON (child (GTK_WIDGET (page), CHRONICLE_TYPE_ENTITY_PAGE, "follow_button"));
+  g_assert_false (gtk_toggle_button_get_active (follow));
+  gtk_toggle_button_set_active (follow, TRUE);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (follow)), ==, "Following");
+  /* The write is queued: ask until it has landed. */
+  for (guint tries = 0; tries < 100 && (list == NULL || list->len == 0); tries++)
+    {
+      g_clear_pointer (&list, g_ptr_array_unref);
+      g_clear_object (&followed);
+      g_usleep (10000);
+      chronicle_store_list_followed_async (store, NULL, entity_test_result_cb, &followed);
+      list = chronicle_store_list_followed_finish (store, entity_test_await (&followed), &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (chronicle_entity_get_id (g_ptr_array_index (list, 0)), ==, vladimir_id);
+
+  /* Merge "Putin" into "Vladimir Putin" (as the dialog does): the page lists it. */
+  chronicle_store_merge_entities_async (store, chronicle_entity_get_id (putin), vladimir_id, NULL,
+                                        entity_test_result_cb, &merged);
+  g_assert_true (chronicle_store_merge_entities_finish (store, entity_test_await (&merged), &error));
+  g_assert_no_error (error);
+  chronicle_entity_page_show_entity (page, CHRONICLE_ENTITY_KIND_PERSON, "Vladimir Putin");
+  g_object_set_data (G_OBJECT (page), "want", GUINT_TO_POINTER (1));
+  g_assert_true (entity_test_wait (merged_rows_are, page));
+  g_assert_cmpuint (chronicle_entity_get_mention_count (chronicle_entity_page_get_entity (page)),
+                    ==, 3);
+  g_assert_true (gtk_toggle_button_get_active (follow));
+  chronicle_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (chronicle_test_render_to_png (GTK_WIDGET (window), png, NULL));
+
+  /* Split: back to two people. */
+  g_signal_emit_by_name (find_button (child (GTK_WIDGET (page), CHRONICLE_TYPE_ENTITY_PAGE,
+                                             "merged_list"), "Split"), "clicked");
+  g_object_set_data (G_OBJECT (page), "want", GUINT_TO_POINTER (0));
+  g_assert_true (entity_test_wait (merged_rows_are, page));
+  g_assert_cmpuint (chronicle_entity_get_mention_count (chronicle_entity_page_get_entity (page)),
+                    ==, 2);
+
+  gtk_window_destroy (window);
+}
+
 /* The window: map, facets, mentions */
 
 typedef struct {
@@ -353,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/entity-page/person", test_person);
   g_test_add_func ("/entity-page/country", test_country);
   g_test_add_func ("/entity-page/missing", test_missing);
+  g_test_add_func ("/entity-page/follow-and-split", test_follow_and_split);
   g_test_add_func ("/entity-page/window-map-and-facets", test_window_map_and_facets);
 
   return g_test_run ();

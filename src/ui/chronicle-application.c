@@ -20,6 +20,7 @@
 
 #include "chronicle-profile.h"
 #include "chronicle-store.h"
+#include "chronicle-follow-notifier.h"
 #include "chronicle-sync-service.h"
 #include "chronicle-ui.h"
 #include "chronicle-window.h"
@@ -35,6 +36,7 @@ struct _ChronicleApplication
   ChronicleSearchProvider *search_provider;
   ChronicleStore *store;
   ChronicleSyncService *sync;
+  ChronicleFollowNotifier *follow;
   GError         *store_error;
   gboolean        load_sample;
 };
@@ -273,6 +275,11 @@ chronicle_application_startup (GApplication *app)
       g_signal_connect_object (self, "sync-requested",
                                G_CALLBACK (chronicle_sync_service_sync_now), self->sync,
                                G_CONNECT_SWAPPED);
+      /* Follow: one notification after each sync about followed entities. */
+      self->follow = chronicle_follow_notifier_new (self->store, app);
+      g_signal_connect_object (self->sync, "finished",
+                               G_CALLBACK (chronicle_follow_notifier_check), self->follow,
+                               G_CONNECT_SWAPPED);
     }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -333,6 +340,7 @@ chronicle_application_finalize (GObject *object)
   if (self->sync != NULL)
     chronicle_sync_service_cancel (self->sync);
   g_clear_object (&self->sync);
+  g_clear_object (&self->follow);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);

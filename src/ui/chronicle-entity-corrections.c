@@ -113,6 +113,23 @@ report_error (Correction   *c,
     toast_text (c, error->message);
 }
 
+/* The dialog answered: nothing it still emits while going reaches @c. */
+static void
+disconnect_dialog (Correction *c)
+{
+  g_signal_handlers_disconnect_by_data (c->dialog, c);
+  if (c->entry != NULL)
+    g_signal_handlers_disconnect_by_data (c->entry, c);
+  if (c->candidates != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (c->candidates, c);
+      g_object_set_data (G_OBJECT (c->candidates), "correction", NULL);
+    }
+  c->entry = NULL;
+  c->candidates = NULL;
+  c->dialog = NULL;
+}
+
 /* Rename */
 
 static void
@@ -142,13 +159,13 @@ rename_response_cb (AdwMessageDialog *dialog,
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (c->entry)));
 
+  disconnect_dialog (c);
   if (!g_str_equal (response, "rename") || *name == '\0')
     {
       correction_free (c);
       return;
     }
 
-  c->entry = NULL;
   c->new_name = g_steal_pointer (&name);
   chronicle_store_rename_entity_async (c->store, chronicle_entity_get_id (c->entity), c->new_name,
                                        NULL, renamed_cb, c);
@@ -381,8 +398,7 @@ merge_response_cb (AdwMessageDialog *dialog,
 {
   /* The dialog goes: a late search result finds no correction. */
   g_cancellable_cancel (c->cancellable);
-  g_object_set_data (G_OBJECT (c->candidates), "correction", NULL);
-  c->candidates = NULL;
+  disconnect_dialog (c);
   if (!g_str_equal (response, "merge") || c->target == NULL)
     {
       correction_free (c);
@@ -526,6 +542,7 @@ stop_response_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   Correction       *c)
 {
+  disconnect_dialog (c);
   if (!g_str_equal (response, "stop"))
     {
       correction_free (c);

@@ -450,6 +450,7 @@ chronicle_entity_corrections_merge (GtkWidget              *parent,
   g_object_set_data (G_OBJECT (list), "correction", c);
   gtk_list_box_set_selection_mode (c->candidates, GTK_SELECTION_SINGLE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Merge Into"), -1);
   g_signal_connect (list, "row-selected", G_CALLBACK (candidate_selected_cb), c);

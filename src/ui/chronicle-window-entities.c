@@ -275,6 +275,9 @@ _chronicle_window_entities_query_changed (ChronicleWindow *self)
   if (self->world_map == NULL)
     return;
 
+  /* The sidebar's facet searches ask the store themselves. */
+  chronicle_sidebar_set_store (self->sidebar, self->store);
+
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->article_stack), "map") == 0)
     refresh_map (self);
   else

@@ -423,6 +423,31 @@ test_window_map_and_facets (void)
   g_assert_true (countries == NULL || countries[0] == NULL);
   wait_for_items (timeline, 8);
 
+  /* The People facet's own search asks the store under the query. */
+  {
+    GtkWidget *header = gtk_widget_get_parent (GTK_WIDGET (gtk_widget_get_template_child (
+      sidebar, G_OBJECT_TYPE (sidebar), "people_heading")));
+    GtkWidget *toggle = gtk_widget_get_last_child (header);
+    GtkWidget *search = gtk_widget_get_next_sibling (header);
+
+    g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+    g_assert_true (GTK_IS_SEARCH_ENTRY (search));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+    g_assert_true (gtk_widget_get_visible (search));
+    gtk_editable_set_text (GTK_EDITABLE (search), "merk");
+    g_signal_emit_by_name (search, "search-changed");
+    g_object_set_data (G_OBJECT (people), "want", (gpointer) "John Kerry");
+    g_assert_true (entity_test_wait (facet_absent, people));
+    g_object_set_data (G_OBJECT (people), "want", (gpointer) "Angela Merkel");
+    g_assert_true (entity_test_wait (facet_listed, people));
+    g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (people)));
+
+    /* Closing the search brings the top people back. */
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+    g_object_set_data (G_OBJECT (people), "want", (gpointer) "John Kerry");
+    g_assert_true (entity_test_wait (facet_listed, people));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chronicle-entity-browser.h"
 #include "chronicle-entity-page.h"
 #include "chronicle-window-private.h"
 #include "chronicle-world-map.h"
@@ -202,6 +203,14 @@ detail_for_id_cb (GObject      *object,
 }
 
 static void
+browse_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _chronicle_window_show_browser (CHRONICLE_WINDOW (widget));
+}
+
+static void
 show_map_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -220,6 +229,9 @@ _chronicle_window_entities_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-map", NULL, show_map_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-map",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.browse-entities", NULL, browse_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.browse-entities", NULL);
 }
 
 void
@@ -249,6 +261,12 @@ _chronicle_window_entities_init (ChronicleWindow *self)
   g_signal_connect_object (gtk_widget_get_template_child (GTK_WIDGET (self->timeline_view),
                                                           CHRONICLE_TYPE_TIMELINE_VIEW, "chip_bar"),
                            "entity-activated", G_CALLBACK (open_entity_cb), self, 0);
+
+  self->entity_browser = chronicle_entity_browser_new ();
+  g_signal_connect_object (self->entity_browser, "entity-activated", G_CALLBACK (open_entity_cb),
+                           self, 0);
+  stack_page = gtk_stack_add_named (self->article_stack, self->entity_browser, "browser");
+  gtk_stack_page_set_title (stack_page, _("People, Countries and More"));
 
   self->world_map = CHRONICLE_WORLD_MAP (map);
   gtk_widget_set_vexpand (map, TRUE);
@@ -312,4 +330,14 @@ _chronicle_window_show_map (ChronicleWindow *self)
   if (!self->map_counted)
     refresh_map (self);
   reveal_pane (self, "map");
+}
+
+void
+_chronicle_window_show_browser (ChronicleWindow *self)
+{
+  ChronicleEntityBrowser *browser = CHRONICLE_ENTITY_BROWSER (self->entity_browser);
+
+  chronicle_entity_browser_set_store (browser, self->store);
+  chronicle_entity_browser_reload (browser);
+  reveal_pane (self, "browser");
 }

@@ -67,6 +67,7 @@ struct _ChronicleWindow
 
   /* chronicle-window-entities.c */
   ChronicleEntityPage  *entity_page;
+  GtkWidget            *entity_browser;
   ChronicleWorldMap    *world_map;
   GCancellable         *map_cancellable;
   GHashTable           *map_codes;       /* country code → entity name */
@@ -106,6 +107,7 @@ void _chronicle_window_show_entity           (ChronicleWindow     *self,
 void _chronicle_window_show_entity_id        (ChronicleWindow     *self,
                                               gint64               entity_id);
 void _chronicle_window_show_map              (ChronicleWindow     *self);
+void _chronicle_window_show_browser          (ChronicleWindow     *self);
 
 /* chronicle-window.c */
 void _chronicle_window_show_article     (ChronicleWindow  *self,

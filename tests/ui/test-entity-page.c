@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "chronicle-entity-browser.h"
 #include "chronicle-entity-page.h"
 #include "chronicle-store-entities.h"
 #include "chronicle-test-ui-utils.h"
@@ -289,6 +290,64 @@ test_follow_and_split (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+browser_loaded (gpointer data)
+{
+  return !chronicle_entity_browser_is_loading (data);
+}
+
+/* The browser: every person, sorted three ways, searchable, a row opens a page. */
+static void
+test_browser (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(ChronicleStore) store = entity_test_store_new (path);
+  g_autofree char *png = chronicle_test_output_path ("entity-browser.png");
+  Activated seen = { -1, NULL };
+  ChronicleEntityBrowser *browser;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  browser = CHRONICLE_ENTITY_BROWSER (chronicle_entity_browser_new ());
+  gtk_window_set_default_size (window, 720, 620);
+  gtk_window_set_child (window, GTK_WIDGET (browser));
+  gtk_window_present (window);
+  g_signal_connect (browser, "entity-activated", G_CALLBACK (entity_activated_cb), &seen);
+
+  chronicle_entity_browser_set_store (browser, store);
+  g_assert_true (entity_test_wait (browser_loaded, browser));
+  g_assert_cmpuint (chronicle_entity_browser_get_n_rows (browser), ==, 7);
+  g_assert_cmpstr (chronicle_entity_browser_get_row_name (browser, 0), ==, "Angela Merkel");
+
+  chronicle_entity_browser_set_sort (browser, CHRONICLE_ENTITY_SORT_NAME);
+  g_assert_true (entity_test_wait (browser_loaded, browser));
+  g_assert_cmpstr (chronicle_entity_browser_get_row_name (browser, 0), ==, "Angela Merkel");
+  g_assert_cmpstr (chronicle_entity_browser_get_row_name (browser, 1), ==, "Emmanuel Macron");
+  g_assert_cmpstr (chronicle_entity_browser_get_row_name (browser, 6), ==, "Vladimir Putin");
+
+  chronicle_entity_browser_set_sort (browser, CHRONICLE_ENTITY_SORT_RECENT);
+  g_assert_true (entity_test_wait (browser_loaded, browser));
+  g_assert_cmpstr (chronicle_entity_browser_get_row_name (browser, 0), ==, "Emmanuel Macron");
+
+  chronicle_entity_browser_set_search (browser, "putin");
+  g_assert_true (entity_test_wait (browser_loaded, browser));
+  g_assert_cmpuint (chronicle_entity_browser_get_n_rows (browser), ==, 2);
+
+  chronicle_entity_browser_set_search (browser, NULL);
+  chronicle_entity_browser_set_sort (browser, CHRONICLE_ENTITY_SORT_MENTIONS);
+  chronicle_entity_browser_set_kind (browser, CHRONICLE_ENTITY_KIND_COUNTRY);
+  g_assert_true (entity_test_wait (browser_loaded, browser));
+  g_assert_cmpstr (chronicle_entity_browser_get_row_name (browser, 0), ==, "Russia");
+  chronicle_entity_browser_activate_row (browser, 0);
+  g_assert_cmpstr (seen.name, ==, "Russia");
+  g_assert_cmpint (seen.kind, ==, CHRONICLE_ENTITY_KIND_COUNTRY);
+
+  chronicle_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (chronicle_test_render_to_png (GTK_WIDGET (window), png, NULL));
+  g_free (seen.name);
+  gtk_window_destroy (window);
+}
+
 /* The window: map, facets, mentions */
 
 typedef struct {
@@ -476,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/entity-page/country", test_country);
   g_test_add_func ("/entity-page/missing", test_missing);
   g_test_add_func ("/entity-page/follow-and-split", test_follow_and_split);
+  g_test_add_func ("/entity-page/browser", test_browser);
   g_test_add_func ("/entity-page/window-map-and-facets", test_window_map_and_facets);
 
   return g_test_run ();

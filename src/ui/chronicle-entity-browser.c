@@ -22,7 +22,7 @@
 #include "chronicle-sparkline.h"
 
 #define N_ROWS   300
-#define N_MONTHS 36
+#define N_MONTHS 240
 
 struct _ChronicleEntityBrowser
 {

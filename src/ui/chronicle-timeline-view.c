@@ -57,6 +57,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The date the list is ordered by: publication, or the event's date. */
+static gint64
+date_of (ChronicleTimelineView *self,
+         ChronicleArticle      *article)
+{
+  if (self->query != NULL && chronicle_query_get_sort (self->query) == CHRONICLE_QUERY_SORT_EVENT_DATE
+      && chronicle_article_get_event_date (article) > 0)
+    return chronicle_article_get_event_date (article);
+  return chronicle_article_get_published (article);
+}
+
 static ChronicleArticle *
 article_at (ChronicleTimelineView *self,
             guint                  position)
@@ -87,7 +98,7 @@ update_heading (ChronicleTimelineView *self,
   g_autoptr(ChronicleArticle) previous = NULL;
   gint64 published;
 
-  if (article == NULL || (published = chronicle_article_get_published (article)) <= 0)
+  if (article == NULL || (published = date_of (self, article)) <= 0)
     {
       chronicle_article_row_set_heading (row, NULL);
       return;
@@ -96,8 +107,8 @@ update_heading (ChronicleTimelineView *self,
   if (position > 0 && position != GTK_INVALID_LIST_POSITION)
     previous = article_at (self, position - 1);
 
-  if (previous == NULL || chronicle_article_get_published (previous) <= 0
-      || !same_day (chronicle_article_get_published (previous), published))
+  if (previous == NULL || date_of (self, previous) <= 0
+      || !same_day (date_of (self, previous), published))
     {
       g_autoptr(GDateTime) day = g_date_time_new_from_unix_local (published);
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -195,8 +206,8 @@ selection_changed_cb (ChronicleTimelineView *self)
   ChronicleArticle *selected = gtk_single_selection_get_selected_item (self->selection);
 
   /* The ruler marks where the reader is. */
-  if (selected != NULL && chronicle_article_get_published (selected) > 0)
-    chronicle_time_ruler_set_position (self->ruler, chronicle_article_get_published (selected));
+  if (selected != NULL && date_of (self, selected) > 0)
+    chronicle_time_ruler_set_position (self->ruler, date_of (self, selected));
 
   g_signal_emit (self, signals[ARTICLE_SELECTED], 0,
                  gtk_single_selection_get_selected_item (self->selection));
@@ -303,8 +314,8 @@ scrolled_cb (GtkAdjustment         *adjustment,
   /* GTK 4.8 does not say which rows are visible; the adjustment is close. */
   position = (guint) (gtk_adjustment_get_value (adjustment) / upper * n);
   article = article_at (self, MIN (position, n - 1));
-  if (article != NULL && chronicle_article_get_published (article) > 0)
-    chronicle_time_ruler_set_position (self->ruler, chronicle_article_get_published (article));
+  if (article != NULL && date_of (self, article) > 0)
+    chronicle_time_ruler_set_position (self->ruler, date_of (self, article));
 }
 
 static void
@@ -744,7 +755,7 @@ chronicle_timeline_view_position_for_date (ChronicleTimelineView *self,
 
       if (article == NULL || !chronicle_article_get_loaded (article))
         return mid;
-      if (chronicle_article_get_published (article) > unix_time)
+      if (date_of (self, article) > unix_time)
         lo = mid + 1;
       else
         hi = mid;

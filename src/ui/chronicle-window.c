@@ -34,6 +34,7 @@ enum {
   PROP_STORE,
   PROP_SYNC,
   PROP_QUERY,
+  PROP_ORDER_BY_EVENT,
   N_PROPS
 };
 
@@ -449,6 +450,11 @@ chronicle_window_get_property (GObject    *object,
     case PROP_QUERY:
       g_value_set_object (value, self->query);
       break;
+    case PROP_ORDER_BY_EVENT:
+      g_value_set_boolean (value, self->query != NULL
+                                    && chronicle_query_get_sort (self->query)
+                                         == CHRONICLE_QUERY_SORT_EVENT_DATE);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -475,6 +481,15 @@ chronicle_window_set_property (GObject      *object,
       break;
     case PROP_QUERY:
       chronicle_window_set_query (self, g_value_get_object (value));
+      break;
+    case PROP_ORDER_BY_EVENT:
+      {
+        g_autoptr(ChronicleQuery) query =
+          chronicle_query_with_sort (self->query, g_value_get_boolean (value)
+                                                    ? CHRONICLE_QUERY_SORT_EVENT_DATE
+                                                    : CHRONICLE_QUERY_SORT_PUBLISHED);
+        chronicle_window_set_query (self, query);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -550,6 +565,15 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
     g_param_spec_object ("query", NULL, NULL,
                          CHRONICLE_TYPE_QUERY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ChronicleWindow:order-by-event:
+   *
+   * Whether the timeline is ordered by the date of the event an article is
+   * about (the query's sort) instead of its publication.
+   */
+  properties[PROP_ORDER_BY_EVENT] =
+    g_param_spec_boolean ("order-by-event", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHRONICLE_TYPE_SIDEBAR);
@@ -619,6 +643,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-in-browser", NULL,
                                    open_in_browser_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, 0, "win.open-in-browser", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.order-by-event", "order-by-event");
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "win.toggle-star", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-read", NULL, toggle_read_action);
@@ -823,6 +848,7 @@ chronicle_window_set_query (ChronicleWindow *self,
   _chronicle_window_entities_query_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_BY_EVENT]);
 }
 
 /**

@@ -159,6 +159,17 @@ test_timeline_and_query (void)
   g_assert_true (chronicle_test_render_to_png (GTK_WIDGET (window), png, &error));
   g_assert_no_error (error);
 
+  /* The timeline of events: ordered by the date an article is about. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.order-by-event", NULL));
+  g_assert_cmpint (chronicle_query_get_sort (chronicle_window_get_query (window)), ==,
+                   CHRONICLE_QUERY_SORT_EVENT_DATE);
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (settings, "query");
+  g_assert_nonnull (strstr (saved, "sort=event"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.order-by-event", NULL));
+  g_assert_cmpint (chronicle_query_get_sort (chronicle_window_get_query (window)), ==,
+                   CHRONICLE_QUERY_SORT_PUBLISHED);
+
   /* Escape clears the search. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-search", NULL));
   g_assert_null (chronicle_query_get_text (chronicle_window_get_query (window)));

@@ -465,6 +465,51 @@ write_merge (StoreJob     *job,
 
 /* Undo a merge */
 
+/* Takes a mention's offsets out of another merged entity's record for its article. */
+static gboolean
+subtract_from_record (ChronicleDb  *db,
+                      gint64        entity_id,
+                      MentionRow   *mention,
+                      GError      **error)
+{
+  g_autofree char *recorded = NULL;
+  g_autofree char *rest = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _chronicle_db_prepare (db,
+                                "SELECT offsets FROM entity_merge_mentions"
+                                " WHERE entity_id = ? AND article_id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  sqlite3_bind_int64 (stmt, 2, mention->article_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    recorded = g_strdup (_chronicle_db_column_text (stmt, 0));
+  if (!_chronicle_db_finish_rows (db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+    return FALSE;
+  if (recorded == NULL)
+    return TRUE;
+
+  rest = combine_offsets (recorded, mention->offsets, TRUE);
+  if (*rest == '\0')
+    return exec_ids (db, "DELETE FROM entity_merge_mentions WHERE entity_id = ? AND article_id = ?",
+                     entity_id, mention->article_id, error);
+
+  stmt = _chronicle_db_prepare (db,
+                                "UPDATE entity_merge_mentions SET offsets = ?"
+                                " WHERE entity_id = ? AND article_id = ?",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  _chronicle_db_bind_text (stmt, 1, rest);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+  sqlite3_bind_int64 (stmt, 3, mention->article_id);
+  return _chronicle_db_step_done (db, stmt, error);
+}
+
 static gboolean
 unmerge (ChronicleDb  *db,
          EntityRow    *row,
@@ -472,9 +517,11 @@ unmerge (ChronicleDb  *db,
          GError      **error)
 {
   g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) between = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 root = row->merged_into;
 
-  /* The mentions went wherever the target went since. */
+  /* The mentions went wherever the target went since; the entities in between
+   * carried them in their own merge records. */
   for (guint hops = 0; hops < MAX_CHAIN; hops++)
     {
       g_auto(EntityRow) next = { 0, };
@@ -483,6 +530,7 @@ unmerge (ChronicleDb  *db,
         return FALSE;
       if (next.id == 0 || next.merged_into == 0)
         break;
+      g_array_append_val (between, root);
       root = next.merged_into;
     }
 
@@ -510,6 +558,9 @@ unmerge (ChronicleDb  *db,
       if (!write_offsets (db, mention->article_id, row->id, mention->published,
                           mention->offsets, error))
         return FALSE;
+      for (guint b = 0; b < between->len; b++)
+        if (!subtract_from_record (db, g_array_index (between, gint64, b), mention, error))
+          return FALSE;
       g_array_append_val (changed, mention->article_id);
     }
 

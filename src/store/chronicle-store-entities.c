@@ -111,9 +111,17 @@ count_series (ChronicleDb          *db,
   if (list->n_months == 0 || list->rows->len == 0)
     return TRUE;
 
-  newest = _chronicle_db_get_int (db, "SELECT coalesce (max (published), 0) FROM articles", error);
-  if (newest < 0 && error != NULL && *error != NULL)
-    return FALSE;
+  {
+    GError *local = NULL;
+
+    newest = _chronicle_db_get_int (db, "SELECT coalesce (max (published), 0) FROM articles",
+                                    &local);
+    if (local != NULL)
+      {
+        g_propagate_error (error, local);
+        return FALSE;
+      }
+  }
   list->series_start = month_add (chronicle_granularity_floor (CHRONICLE_GRANULARITY_MONTH, newest),
                                   1 - (int) list->n_months);
 

@@ -17,7 +17,9 @@
 
 /* Facet counts, histograms and entities: the public calls and their jobs. */
 
-#define RELATED_WINDOW 20000
+/* Co-mentions are counted over the entity's most recent articles: a bounded cost
+ * (about 30k index rows) whatever its fame. */
+#define RELATED_WINDOW 3000
 
 gboolean
 _chronicle_store_read_facets (StoreJob     *job,
@@ -107,6 +109,42 @@ collect_histogram (ChronicleDb           *db,
           g_array_append_val (bins, bin);
           last = &g_array_index (bins, ChronicleHistogramBin, bins->len - 1);
           last_next = chronicle_granularity_next (bucket, day_start);
+        }
+    }
+
+  if (!_chronicle_db_finish_rows (db, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&bins);
+}
+
+/* Rolls times, in order, up into buckets. */
+static GArray *
+collect_times (ChronicleDb           *db,
+               sqlite3_stmt          *stmt,
+               ChronicleGranularity   bucket,
+               GError               **error)
+{
+  g_autoptr(GArray) bins = g_array_new (FALSE, FALSE, sizeof (ChronicleHistogramBin));
+  ChronicleHistogramBin *last = NULL;
+  gint64 last_next = G_MININT64;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 t = sqlite3_column_int64 (stmt, 0);
+
+      if (last != NULL && t < last_next)
+        {
+          last->count++;
+        }
+      else
+        {
+          ChronicleHistogramBin bin = { chronicle_granularity_floor (bucket, t), 1 };
+
+          g_array_append_val (bins, bin);
+          last = &g_array_index (bins, ChronicleHistogramBin, bins->len - 1);
+          last_next = chronicle_granularity_next (bucket, t);
         }
     }
 
@@ -231,9 +269,16 @@ _chronicle_store_read_lookup_entity (StoreJob     *job,
   ReadData *data = job->data;
   ChronicleEntity *entity;
 
+  /* A name merged or renamed into another entity answers with that entity. */
   entity = read_entity (db,
-                        "SELECT id, kind, name, country_code, article_count FROM entities"
-                        " WHERE kind = ? AND name = ?",
+                        "WITH RECURSIVE chain (id, next, depth) AS ("
+                        " SELECT id, merged_into, 0 FROM entities WHERE kind = ? AND name = ?"
+                        " UNION ALL SELECT e.id, e.merged_into, depth + 1"
+                        " FROM chain JOIN entities e ON e.id = chain.next"
+                        " WHERE depth < 64)"
+                        " SELECT e.id, e.kind, e.name, e.country_code, e.article_count"
+                        " FROM chain JOIN entities e ON e.id = chain.id"
+                        " WHERE chain.next IS NULL",
                         0, data->kind, data->name, error);
   if (entity == NULL)
     return FALSE;
@@ -292,15 +337,15 @@ _chronicle_store_read_entity_detail (StoreJob     *job,
   if (!_chronicle_db_finish_rows (db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
     goto out;
 
+  /* In index order, bucketed here: no grouping in SQL. */
   stmt = _chronicle_db_prepare (db,
-                                "SELECT " DAY_OF ("published") " AS d, count (*)"
-                                " FROM article_entities WHERE entity_id = ?"
-                                " GROUP BY d ORDER BY d",
+                                "SELECT published FROM article_entities WHERE entity_id = ?"
+                                " ORDER BY published",
                                 error);
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, id);
-  detail->histogram = collect_histogram (db, stmt, data->bucket, error);
+  detail->histogram = collect_times (db, stmt, data->bucket, error);
   if (detail->histogram == NULL)
     goto out;
 
@@ -456,7 +501,8 @@ chronicle_store_histogram_finish (ChronicleStore  *self,
  * @user_data: data for @callback
  *
  * Finds a stored entity (with its id, aliases and article count);
- * %CHRONICLE_STORE_ERROR_NOT_FOUND if it was never mentioned.
+ * %CHRONICLE_STORE_ERROR_NOT_FOUND if it was never mentioned. A name merged or renamed
+ * into another entity finds that entity.
  */
 void
 chronicle_store_lookup_entity_async (ChronicleStore      *self,

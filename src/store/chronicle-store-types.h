@@ -74,7 +74,7 @@ typedef struct {
  * @related: (element-type ChronicleEntity): the entities most often named in the same
  *   articles: up to top_n of each kind, ordered by kind then most frequent first; their
  *   #ChronicleEntity:mention-count is the number of shared articles (counted over the
- *   entity's 20,000 most recent articles)
+ *   entity's 3,000 most recent articles)
  * @followed: whether the user follows the entity
  * @first_mention: publication time of the oldest article naming it (0 if none)
  * @last_mention: publication time of the newest article naming it (0 if none)

@@ -370,6 +370,11 @@ test_merge_and_undo (EntitiesFixture *fixture,
   /* The old name and the old id lead to the target. */
   by_alias = timeline_of (store, CHRONICLE_ENTITY_KIND_PERSON, "Putin");
   g_assert_cmpuint (by_alias->len, ==, 3);
+  {
+    g_autoptr(ChronicleEntity) by_name = lookup (store, CHRONICLE_ENTITY_KIND_PERSON, "Putin");
+
+    g_assert_cmpint (chronicle_entity_get_id (by_name), ==, vladimir);
+  }
   r1 = AWAIT_CALL (chronicle_store_get_entity_async, store, putin, NULL);
   via_old_id = chronicle_store_get_entity_finish (store, r1, &error);
   g_assert_no_error (error);
@@ -421,6 +426,40 @@ test_merge_and_undo (EntitiesFixture *fixture,
   g_assert_cmpint (chronicle_entity_get_id (restored), ==, putin);
   g_assert_cmpuint (chronicle_entity_get_mention_count (restored), ==, 3);
   AWAIT_ERROR (CHRONICLE_STORE_ERROR_INVALID, chronicle_store_unmerge_entity, store, putin);
+}
+
+static void
+test_merge_chain (EntitiesFixture *fixture,
+                  gconstpointer    data)
+{
+  ChronicleStore *store = fixture->base.store;
+  gint64 putin = person_id (store, "Putin");
+  gint64 vladimir = person_id (store, "Vladimir Putin");
+  gint64 zelensky = person_id (store, "Volodymyr Zelensky");
+  g_autofree char *z2 = NULL, *z3 = NULL, *p3 = NULL, *v3 = NULL, *v1 = NULL, *zz = NULL;
+  g_autoptr(ChronicleEntity) z = NULL;
+
+  /* Putin into Vladimir Putin, that into Zelensky (wrong on purpose), then undo the
+   * first merge first: every span ends up on exactly one entity. */
+  AWAIT_OK (chronicle_store_merge_entities, store, putin, vladimir);
+  AWAIT_OK (chronicle_store_merge_entities, store, vladimir, zelensky);
+  z2 = offsets (fixture, 2, zelensky);
+  g_assert_cmpstr (z2, ==, "0-5,30-48");
+  AWAIT_OK (chronicle_store_unmerge_entity, store, putin);
+  AWAIT_OK (chronicle_store_unmerge_entity, store, vladimir);
+  z3 = offsets (fixture, 3, zelensky);
+  p3 = offsets (fixture, 3, putin);
+  v3 = offsets (fixture, 3, vladimir);
+  v1 = offsets (fixture, 1, vladimir);
+  zz = offsets (fixture, 2, zelensky);
+  g_assert_null (z3);
+  g_assert_cmpstr (p3, ==, "0-5");
+  g_assert_cmpstr (v3, ==, "40-54");
+  g_assert_cmpstr (v1, ==, "0-14");
+  g_assert_cmpstr (zz, ==, "30-48");
+  z = lookup (store, CHRONICLE_ENTITY_KIND_PERSON, "Volodymyr Zelensky");
+  g_assert_cmpuint (chronicle_entity_get_mention_count (z), ==, 2);
+  g_assert_cmpint (scalar (fixture->base.path, "SELECT count (*) FROM entity_merge_mentions"), ==, 0);
 }
 
 static void
@@ -657,6 +696,7 @@ main (int   argc,
   ADD ("list", test_list);
   ADD ("facet-search", test_facet_search);
   ADD ("merge-and-undo", test_merge_and_undo);
+  ADD ("merge-chain", test_merge_chain);
   ADD ("rename", test_rename);
   ADD ("stop-list", test_stop_list);
   ADD ("stop-merged-name", test_stop_merged_name);

@@ -1123,9 +1123,9 @@ upsert_main (StoreJob *job)
  *
  * An article is the same as a stored one when it has the same source and guid, or the
  * same normalised URL (fragment and `utm_*` parameters removed, see
- * chronicle_url_normalise()). Same source: if anything changed (text, dates, mentions…)
- * it is updated in place, keeping its id, read and starred flags, and its mentions are
- * replaced. Another source: the stored one is kept and the new one counted as a
+ * chronicle_url_normalise()). Same source: if what the source gave changed (title,
+ * text, dates, links; not the mentions, which follow from those) it is updated in place,
+ * keeping its id, read and starred flags, and its mentions are replaced. Another source: the stored one is kept and the new one counted as a
  * duplicate. Entities are created on first mention; the mention's surface form is kept
  * as an alias.
  *

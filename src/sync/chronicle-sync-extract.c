@@ -35,18 +35,35 @@
  * maps to the one full name the corpus knows), the grouper from the store's
  * RECENT_EVENTS latest events, each restored from its label, day and main entities
  * (an approximation of its articles, which the store does not give back cheaply).
- * An article dated before those events can only join events grouped since.
+ * An article dated before those events can only join events grouped since. Past
+ * MAX_EVENTS open events, only the KEEP_EVENTS latest stay open (memory).
  *
  * Extraction itself is pure and runs in parallel (each source on its own worker);
  * the name index, the grouper and the keys are updated under one lock, article by
  * article in feed order, so one source's result does not depend on the machine. */
 
 #define RECENT_EVENTS  2000
-#define MAX_PEOPLE     200000
-#define MAX_EVENTS     20000
-#define FORGET_DAYS    60
+#define MAX_PEOPLE     50000
+#define MAX_EVENTS     6000
+#define KEEP_EVENTS    3000
 #define UNIX_EPOCH_JULIAN 719163
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
+
+/* What the store calls a grouper's event, and the last day the grouper saw in it
+ * (the grouper's own last day of the event: it is given the same days). */
+typedef struct {
+  char    *key;
+  guint32  last;
+} EventKey;
+
+static void
+event_key_free (gpointer data)
+{
+  EventKey *k = data;
+
+  g_free (k->key);
+  g_free (k);
+}
 
 typedef enum {
   SEED_NONE,
@@ -58,8 +75,7 @@ struct _ChronicleSyncExtractor {
   GMutex                 lock;
   ChronicleNameIndex    *names;
   ChronicleEventGrouper *grouper;
-  GHashTable            *keys;       /* guint64 * grouper id → char * event key */
-  guint32                newest;     /* julian day of the newest article grouped */
+  GHashTable            *keys;       /* guint64 * grouper id → EventKey * */
   SeedState              seed;
   GPtrArray             *waiters;    /* GTask *, waiting for the seed */
   ChronicleStore        *store;      /* while seeding */
@@ -75,7 +91,7 @@ _chronicle_sync_extractor_new (void)
   g_mutex_init (&self->lock);
   self->names = chronicle_name_index_new ();
   self->grouper = chronicle_event_grouper_new ();
-  self->keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, event_key_free);
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   return self;
 }
@@ -118,9 +134,58 @@ unix_to_julian (gint64 t)
 static void
 put_key (ChronicleSyncExtractor *self,
          guint64                 id,
-         const char             *key)
+         const char             *key,
+         guint32                 julian)
 {
-  g_hash_table_replace (self->keys, g_memdup2 (&id, sizeof id), g_strdup (key));
+  EventKey *k = g_hash_table_lookup (self->keys, &id);
+
+  if (k == NULL)
+    {
+      k = g_new0 (EventKey, 1);
+      k->key = g_strdup (key);
+      g_hash_table_insert (self->keys, g_memdup2 (&id, sizeof id), k);
+    }
+  k->last = MAX (k->last, julian);
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Memory stays bounded: past MAX_EVENTS, only the KEEP_EVENTS events seen last (by
+ * the day of their latest article) stay open. */
+static void
+trim_events (ChronicleSyncExtractor *self)
+{
+  g_autoptr(GArray) days = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint32 cutoff;
+  GDate before;
+
+  if (g_hash_table_size (self->keys) <= MAX_EVENTS)
+    return;
+
+  days = g_array_sized_new (FALSE, FALSE, sizeof (guint32), g_hash_table_size (self->keys));
+  g_hash_table_iter_init (&iter, self->keys);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_array_append_val (days, ((EventKey *) value)->last);
+  g_array_sort (days, compare_days);
+  cutoff = g_array_index (days, guint32, KEEP_EVENTS) + 1;
+
+  g_date_clear (&before, 1);
+  g_date_set_julian (&before, cutoff);
+  chronicle_event_grouper_forget_before (self->grouper, &before);
+
+  g_hash_table_iter_init (&iter, self->keys);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((EventKey *) value)->last < cutoff)
+      g_hash_table_iter_remove (&iter);
 }
 
 /* Seeding */
@@ -169,7 +234,7 @@ restore_event (ChronicleSyncExtractor *self,
                                                        spans->len, &date);
   chronicle_event_grouper_restore (self->grouper, id, chronicle_event_get_label (event), &date,
                                    extraction);
-  put_key (self, id, chronicle_event_get_key (event));
+  put_key (self, id, chronicle_event_get_key (event), g_date_get_julian (&date));
 }
 
 static void
@@ -193,7 +258,6 @@ recent_events_cb (GObject      *object,
       guint64 id = events->len - i + 1;
 
       restore_event (self, id, event);
-      self->newest = MAX (self->newest, unix_to_julian (chronicle_event_get_start (event)));
     }
   g_mutex_unlock (&self->lock);
 
@@ -390,7 +454,8 @@ model_event (ChronicleSyncExtractor *self,
              guint64                 id)
 {
   g_autoptr(ChronicleGroupedEvent) grouped = chronicle_event_grouper_get_event (self->grouper, id);
-  const char *key = g_hash_table_lookup (self->keys, &id);
+  EventKey *k = g_hash_table_lookup (self->keys, &id);
+  const char *key = k != NULL ? k->key : NULL;
   ChronicleEvent *event;
   gint64 start;
 
@@ -416,34 +481,27 @@ group_article (ChronicleSyncExtractor *self,
   GDate date;
   guint64 id;
 
+  /* A lone surname becomes the one full name the store and this sync know. */
   chronicle_name_index_apply (self->names, extraction);
   chronicle_name_index_add_extraction (self->names, extraction);
+  add_mentions (article, extraction);
 
   g_date_clear (&date, 1);
   if (!chronicle_extraction_get_event_date (extraction, &date))
     g_date_set_julian (&date, unix_to_julian (chronicle_article_get_published (article)));
 
-  /* Keep the grouper small: events far older than the newest article are closed. */
-  self->newest = MAX (self->newest, g_date_get_julian (&date));
-  if (chronicle_event_grouper_get_n_events (self->grouper) > MAX_EVENTS
-      && self->newest > FORGET_DAYS)
-    {
-      GDate before;
-
-      g_date_clear (&before, 1);
-      g_date_set_julian (&before, self->newest - FORGET_DAYS);
-      chronicle_event_grouper_forget_before (self->grouper, &before);
-    }
-
+  trim_events (self);
   id = chronicle_event_grouper_add (self->grouper, chronicle_article_get_title (article), &date,
                                     extraction);
   if (!g_hash_table_contains (self->keys, &id))
     {
       g_autofree char *key = new_event_key (article);
 
-      put_key (self, id, key);
+      put_key (self, id, key, g_date_get_julian (&date));
     }
-  keys[0] = g_hash_table_lookup (self->keys, &id);
+  else
+    put_key (self, id, NULL, g_date_get_julian (&date));
+  keys[0] = ((EventKey *) g_hash_table_lookup (self->keys, &id))->key;
   chronicle_article_set_event_keys (article, keys);
   return id;
 }
@@ -499,7 +557,6 @@ _chronicle_sync_extractor_process (ChronicleSyncExtractor *self,
       if (extraction == NULL)
         continue;
 
-      add_mentions (article, extraction);
       add_time_mentions (article, extraction);
       if (chronicle_article_get_published_inferred (article)
           && chronicle_extraction_get_reference_date_inferred (extraction))

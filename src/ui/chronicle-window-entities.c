@@ -99,6 +99,23 @@ refresh_map (ChronicleWindow *self)
                                       map_counts_cb, g_object_ref (self));
 }
 
+/* New articles or corrections: a shown map counts again, a hidden one later. */
+static void
+store_changed_cb (ChronicleStore       *store,
+                  ChronicleStoreChange  change,
+                  GArray               *ids,
+                  ChronicleWindow      *self)
+{
+  if (!(change & (CHRONICLE_STORE_CHANGE_ARTICLES_ADDED | CHRONICLE_STORE_CHANGE_ARTICLES_REMOVED
+                  | CHRONICLE_STORE_CHANGE_ENTITIES)))
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->article_stack), "map") == 0)
+    refresh_map (self);
+  else
+    self->map_counted = FALSE;
+}
+
 static void
 country_activated_cb (ChronicleWorldMap *map,
                       const char        *code,
@@ -327,6 +344,11 @@ _chronicle_window_show_entity_id (ChronicleWindow *self,
 void
 _chronicle_window_show_map (ChronicleWindow *self)
 {
+  if (self->store != NULL && !self->map_watching)
+    {
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
+      self->map_watching = TRUE;
+    }
   if (!self->map_counted)
     refresh_map (self);
   reveal_pane (self, "map");

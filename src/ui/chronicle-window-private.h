@@ -73,6 +73,7 @@ struct _ChronicleWindow
   GHashTable           *map_codes;       /* country code → entity name */
   GHashTable           *map_names;       /* entity name → country code */
   gboolean              map_counted;
+  gboolean              map_watching;
 };
 
 /* chronicle-window-data.c */

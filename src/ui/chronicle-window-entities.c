@@ -219,6 +219,23 @@ detail_for_id_cb (GObject      *object,
                                  chronicle_entity_get_name (detail->entity));
 }
 
+/* The article's buttons (read, star, browser) only where an article is shown. */
+static void
+pane_changed_cb (GtkStack        *stack,
+                 GParamSpec      *pspec,
+                 ChronicleWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (stack);
+  gboolean article = g_strcmp0 (name, "article") == 0 || g_strcmp0 (name, "placeholder") == 0;
+  GObject *open = gtk_widget_get_template_child (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW,
+                                                 "open_browser_button");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->star_button), article);
+  gtk_widget_set_visible (GTK_WIDGET (self->read_button), article);
+  if (open != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (open), article);
+}
+
 static void
 browse_action (GtkWidget  *widget,
                const char *action_name,
@@ -284,6 +301,9 @@ _chronicle_window_entities_init (ChronicleWindow *self)
                            self, 0);
   stack_page = gtk_stack_add_named (self->article_stack, self->entity_browser, "browser");
   gtk_stack_page_set_title (stack_page, _("People, Countries and More"));
+
+  g_signal_connect_object (self->article_stack, "notify::visible-child-name",
+                           G_CALLBACK (pane_changed_cb), self, 0);
 
   self->world_map = CHRONICLE_WORLD_MAP (map);
   gtk_widget_set_vexpand (map, TRUE);

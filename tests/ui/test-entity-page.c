@@ -521,6 +521,55 @@ load_app_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+static gboolean
+window_page_loaded (gpointer data)
+{
+  ChronicleEntityPage *page = data;
+
+  return page_loaded (page);
+}
+
+/* Narrow: the entity page is a leaflet page of its own, and Back returns. */
+static void
+test_narrow (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(ChronicleStore) store = entity_test_store_new (path);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autofree char *png = chronicle_test_output_path ("entity-page-narrow.png");
+  ChronicleWindow *window;
+  AdwLeaflet *leaflet;
+  GtkStack *article_stack;
+  GtkWidget *sidebar;
+
+  g_settings_set_int (settings, "window-width", 400);
+  g_settings_set_int (settings, "window-height", 760);
+  g_settings_set_string (settings, "query", "");
+  window = chronicle_window_new_with_store (settings, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  chronicle_test_wait_for_frames (GTK_WIDGET (window), 3);
+
+  leaflet = ADW_LEAFLET (child (GTK_WIDGET (window), CHRONICLE_TYPE_WINDOW, "leaflet"));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  sidebar = child (GTK_WIDGET (window), CHRONICLE_TYPE_WINDOW, "sidebar");
+  g_signal_emit_by_name (sidebar, "entity-activated", CHRONICLE_ENTITY_KIND_PERSON, "Angela Merkel");
+
+  article_stack = GTK_STACK (child (GTK_WIDGET (window), CHRONICLE_TYPE_WINDOW, "article_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (article_stack), ==, "entity");
+  g_assert_true (adw_leaflet_get_visible_child (leaflet)
+                 == child (GTK_WIDGET (window), CHRONICLE_TYPE_WINDOW, "article_pane"));
+  g_assert_true (entity_test_wait (window_page_loaded, gtk_stack_get_visible_child (article_stack)));
+  chronicle_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (chronicle_test_render_to_png (GTK_WIDGET (window), png, NULL));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  g_assert_true (adw_leaflet_get_visible_child (leaflet)
+                 == child (GTK_WIDGET (window), CHRONICLE_TYPE_WINDOW, "timeline_pane"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/entity-page/missing", test_missing);
   g_test_add_func ("/entity-page/follow-and-split", test_follow_and_split);
   g_test_add_func ("/entity-page/browser", test_browser);
+  g_test_add_func ("/entity-page/narrow", test_narrow);
   g_test_add_func ("/entity-page/window-map-and-facets", test_window_map_and_facets);
 
   return g_test_run ();

@@ -227,13 +227,15 @@ pane_changed_cb (GtkStack        *stack,
 {
   const char *name = gtk_stack_get_visible_child_name (stack);
   gboolean article = g_strcmp0 (name, "article") == 0 || g_strcmp0 (name, "placeholder") == 0;
-  GObject *open = gtk_widget_get_template_child (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW,
-                                                 "open_browser_button");
+  GtkWidget *bar = gtk_widget_get_parent (GTK_WIDGET (self->star_button));
 
+  /* Open in Browser sits beside them in the header bar. */
+  for (GtkWidget *c = gtk_widget_get_first_child (bar); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_ACTIONABLE (c)
+        && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), "win.open-in-browser") == 0)
+      gtk_widget_set_visible (c, article);
   gtk_widget_set_visible (GTK_WIDGET (self->star_button), article);
   gtk_widget_set_visible (GTK_WIDGET (self->read_button), article);
-  if (open != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (open), article);
 }
 
 static void

@@ -805,13 +805,18 @@ chronicle_entity_page_show_entity (ChronicleEntityPage *self,
                                    ChronicleEntityKind  kind,
                                    const char          *name)
 {
+  char *name_copy;
+
   g_return_if_fail (CHRONICLE_IS_ENTITY_PAGE (self));
   g_return_if_fail (name != NULL);
 
+  /* @name may be self->name (showing the same entity again). */
+  name_copy = g_strdup (name);
   reset (self);
   self->kind = kind;
   g_free (self->name);
-  self->name = g_strdup (name);
+  self->name = name_copy;
+  name = name_copy;
 
   /* Until the store answers: the name as given. */
   gtk_label_set_label (self->name_label, name);

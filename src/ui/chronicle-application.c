@@ -23,6 +23,7 @@
 
 #include "chronicle-profile.h"
 #include "chronicle-store.h"
+#include "chronicle-follow-notifier.h"
 #include "chronicle-sync-service.h"
 #include "chronicle-ui.h"
 #include "chronicle-window.h"
@@ -38,6 +39,7 @@ struct _ChronicleApplication
   ChronicleSearchProvider *search_provider;
   ChronicleStore *store;
   ChronicleSyncService *sync;
+  ChronicleFollowNotifier *follow;
   GError         *store_error;
   gboolean        load_sample;
   guint           sync_added;     /* new articles in the current sync run */
@@ -98,7 +100,7 @@ preferences_action (GSimpleAction *action,
 }
 
 /* From notifications and the Shell search provider: show the article, the
- * search, or (not yet: the window has no entity page) the entity. */
+ * search, or the entity's page. */
 static void
 open_article_action (GSimpleAction *action,
                      GVariant      *parameter,
@@ -119,8 +121,10 @@ open_entity_action (GSimpleAction *action,
 {
   ChronicleApplication *self = user_data;
 
-  g_debug ("Opening entity %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  ChronicleWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chronicle_window_open_entity (window, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -382,6 +386,11 @@ chronicle_application_startup (GApplication *app)
                                G_CALLBACK (chronicle_sync_service_sync_now), self->sync,
                                G_CONNECT_SWAPPED);
       connect_services (self);
+      /* Follow: one notification after each sync about followed entities. */
+      self->follow = chronicle_follow_notifier_new (self->store, app);
+      g_signal_connect_object (self->sync, "finished",
+                               G_CALLBACK (chronicle_follow_notifier_check), self->follow,
+                               G_CONNECT_SWAPPED);
     }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -442,6 +451,7 @@ chronicle_application_finalize (GObject *object)
   if (self->sync != NULL)
     chronicle_sync_service_cancel (self->sync);
   g_clear_object (&self->sync);
+  g_clear_object (&self->follow);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);

@@ -223,8 +223,8 @@ fill_entities (ChronicleArticleView *self)
         gtk_widget_add_css_class (button, "entity-chip");
         gtk_widget_add_css_class (button, kind_classes[m->entity_kind]);
         gtk_widget_set_halign (button, GTK_ALIGN_START);
-        /* Translators: a button on an entity chip; %s is a person, country, … */
-        accessible = g_strdup_printf (_("Filter by %s"), m->entity_name);
+        /* Translators: a button on an entity chip (opens its page); %s is a person, country, … */
+        accessible = g_strdup_printf (_("Open %s"), m->entity_name);
         gtk_widget_set_tooltip_text (button, accessible);
         gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         accessible, -1);

@@ -53,6 +53,7 @@ enum {
 
 enum {
   QUERY_CHANGED,
+  ENTITY_ACTIVATED,
   N_SIGNALS
 };
 
@@ -158,6 +159,53 @@ clear_all_cb (GtkButton        *button,
   g_signal_emit (self, signals[QUERY_CHANGED], 0, query);
 }
 
+static void
+open_chip_cb (GtkButton        *button,
+              ChronicleChipBar *self)
+{
+  g_signal_emit (self, signals[ENTITY_ACTIVATED], 0,
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "chip-entity-kind")),
+                 g_object_get_data (G_OBJECT (button), "chip-name"));
+}
+
+/* An entity's chip opens its page: its icon and name become a button. */
+static void
+make_chip_openable (ChronicleChipBar    *self,
+                    GtkWidget           *remove,
+                    ChronicleEntityKind  kind,
+                    const char          *name)
+{
+  GtkWidget *box = gtk_widget_get_parent (remove);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *text = gtk_widget_get_next_sibling (icon);
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *button = gtk_button_new ();
+  g_autofree char *open_name = NULL;
+
+  g_object_ref (icon);
+  g_object_ref (text);
+  gtk_box_remove (GTK_BOX (box), icon);
+  gtk_box_remove (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (inner), icon);
+  gtk_box_append (GTK_BOX (inner), text);
+  g_object_unref (icon);
+  g_object_unref (text);
+
+  gtk_button_set_child (GTK_BUTTON (button), inner);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "chip-open");
+  /* Translators: the accessible name of a filter chip's name; %s is a person, country… */
+  open_name = g_strdup_printf (_("Open %s"), name);
+  gtk_widget_set_tooltip_text (button, open_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  open_name, -1);
+  g_object_set_data (G_OBJECT (button), "chip-entity-kind", GINT_TO_POINTER (kind));
+  g_object_set_data_full (G_OBJECT (button), "chip-name", g_strdup (name), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (open_chip_cb), self);
+  gtk_box_prepend (GTK_BOX (box), button);
+  gtk_widget_add_css_class (box, "openable");
+}
+
 static GtkWidget *
 add_chip (ChronicleChipBar *self,
           ChipKind          kind,
@@ -236,6 +284,7 @@ rebuild (ChronicleChipBar *self)
 
           g_object_set_data_full (G_OBJECT (remove), "chip-name", g_strdup (names[i]), g_free);
           g_object_set_data (G_OBJECT (remove), "chip-entity-kind", GINT_TO_POINTER (kind));
+          make_chip_openable (self, remove, kind, names[i]);
         }
     }
 
@@ -350,6 +399,18 @@ chronicle_chip_bar_class_init (ChronicleChipBarClass *klass)
   signals[QUERY_CHANGED] =
     g_signal_new ("query-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_QUERY);
+
+  /**
+   * ChronicleChipBar::entity-activated:
+   * @self: the chip bar
+   * @kind: a #ChronicleEntityKind
+   * @name: the entity's name
+   *
+   * The name on an entity's chip was clicked: show the entity's page.
+   */
+  signals[ENTITY_ACTIVATED] =
+    g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/chronicle-chip-bar.ui");

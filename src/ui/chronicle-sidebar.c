@@ -21,6 +21,11 @@
 #include "chronicle-format.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-source.h"
+#include "chronicle-store-entities.h"
+
+/* A facet shows this many rows until "Show All". */
+#define FACET_ROWS 8
+#define FACET_ALL  500
 
 struct _ChronicleSidebar
 {
@@ -35,12 +40,23 @@ struct _ChronicleSidebar
   GtkWidget      *sources_heading;
   GtkListBox     *facet_lists[CHRONICLE_N_ENTITY_KINDS];
   GtkWidget      *facet_headings[CHRONICLE_N_ENTITY_KINDS];
+
+  /* Each facet's own search and "Show All", answered by the store. */
+  ChronicleStore *store;
+  GtkWidget      *facet_search_buttons[CHRONICLE_N_ENTITY_KINDS];
+  GtkWidget      *facet_searches[CHRONICLE_N_ENTITY_KINDS];
+  GtkWidget      *facet_more_buttons[CHRONICLE_N_ENTITY_KINDS];
+  gboolean        facet_expanded[CHRONICLE_N_ENTITY_KINDS];
+  guint           facet_shown[CHRONICLE_N_ENTITY_KINDS];
+  GCancellable   *facet_cancellables[CHRONICLE_N_ENTITY_KINDS];
+  GPtrArray      *facets;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleSidebar, chronicle_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   QUERY_CHANGED,
+  ENTITY_ACTIVATED,
   N_SIGNALS
 };
 
@@ -214,6 +230,38 @@ facet_activated_cb (GtkListBox       *list,
 }
 
 static void
+open_entity_cb (GtkButton        *button,
+                ChronicleSidebar *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  g_signal_emit (self, signals[ENTITY_ACTIVATED], 0,
+                 GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "entity-kind")),
+                 g_object_get_data (G_OBJECT (row), "entity-name"));
+}
+
+/* A facet row filters on click; its arrow opens the entity's page. */
+static void
+add_open_button (ChronicleSidebar *self,
+                 GtkWidget        *row,
+                 const char       *name)
+{
+  GtkWidget *box = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *label = g_strdup_printf (_("Open %s"), name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_add_css_class (button, "facet-open");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (open_entity_cb), self, 0);
+  gtk_box_append (GTK_BOX (box), button);
+}
+
+static void
 mark_active (ChronicleSidebar *self)
 {
   ChronicleQuery *q = current_query (self);
@@ -257,10 +305,252 @@ mark_active (ChronicleSidebar *self)
     }
 }
 
+/* Facet search and "Show All" */
+
+static const char *
+facet_search_text (ChronicleSidebar   *self,
+                   ChronicleEntityKind kind)
+{
+  const char *text;
+
+  if (!gtk_widget_get_visible (self->facet_searches[kind]))
+    return NULL;
+  text = gtk_editable_get_text (GTK_EDITABLE (self->facet_searches[kind]));
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+static gboolean
+facet_is_own (ChronicleSidebar   *self,
+              ChronicleEntityKind kind)
+{
+  return self->store != NULL && (self->facet_expanded[kind] || facet_search_text (self, kind) != NULL);
+}
+
+static void
+fill_facet (ChronicleSidebar    *self,
+            ChronicleEntityKind  kind,
+            GPtrArray           *entities)
+{
+  guint n = 0;
+
+  clear_list (self->facet_lists[kind]);
+  for (guint i = 0; entities != NULL && i < entities->len; i++)
+    {
+      ChronicleEntity *entity = g_ptr_array_index (entities, i);
+      const char *name = chronicle_entity_get_name (entity);
+      g_autofree char *flag = chronicle_format_flag (chronicle_entity_get_country_code (entity));
+      g_autofree char *title = NULL;
+      g_autofree char *count = g_strdup_printf ("%u", chronicle_entity_get_mention_count (entity));
+      GtkWidget *row;
+
+      if (chronicle_entity_get_kind (entity) != kind || name == NULL)
+        continue;
+
+      title = kind == CHRONICLE_ENTITY_KIND_COUNTRY && flag != NULL
+                ? g_strdup_printf ("%s  %s", flag, name)
+                : g_strdup (name);
+      row = make_row (NULL, title, count, NULL);
+      g_object_set_data (G_OBJECT (row), "entity-kind", GINT_TO_POINTER (kind));
+      g_object_set_data_full (G_OBJECT (row), "entity-name", g_strdup (name), g_free);
+      add_open_button (self, row, name);
+      gtk_list_box_append (self->facet_lists[kind], row);
+      n++;
+    }
+  self->facet_shown[kind] = n;
+
+  /* Hidden only when the query names none of this kind and nobody searches it. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->facet_headings[kind]),
+                          n > 0 || facet_search_text (self, kind) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->facet_lists[kind]), n > 0);
+  gtk_widget_set_visible (self->facet_more_buttons[kind],
+                          self->store != NULL && (self->facet_expanded[kind] || n >= FACET_ROWS));
+  gtk_button_set_label (GTK_BUTTON (self->facet_more_buttons[kind]),
+                        self->facet_expanded[kind] ? _("Show Fewer") : _("Show All"));
+}
+
+typedef struct {
+  ChronicleSidebar   *self;
+  ChronicleEntityKind kind;
+} FacetRequest;
+
+static void
+facet_entities_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  FacetRequest *request = user_data;
+  g_autoptr(ChronicleSidebar) self = request->self;
+  ChronicleEntityKind kind = request->kind;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+
+  g_free (request);
+  entities = chronicle_store_facet_entities_finish (CHRONICLE_STORE (object), result, &error);
+  if (entities == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Cannot search a facet: %s", error->message);
+      return;
+    }
+
+  fill_facet (self, kind, entities);
+  mark_active (self);
+}
+
+static void
+load_facet (ChronicleSidebar    *self,
+            ChronicleEntityKind  kind)
+{
+  g_cancellable_cancel (self->facet_cancellables[kind]);
+  g_clear_object (&self->facet_cancellables[kind]);
+  if (!facet_is_own (self, kind))
+    {
+      g_autoptr(GPtrArray) top = g_ptr_array_new ();
+
+      for (guint i = 0; self->facets != NULL && i < self->facets->len; i++)
+        g_ptr_array_add (top, g_ptr_array_index (self->facets, i));
+      fill_facet (self, kind, top);
+      mark_active (self);
+      return;
+    }
+
+  {
+    FacetRequest *request = g_new0 (FacetRequest, 1);
+
+    request->self = g_object_ref (self);
+    request->kind = kind;
+    self->facet_cancellables[kind] = g_cancellable_new ();
+    chronicle_store_facet_entities_async (self->store, current_query (self), kind,
+                                          facet_search_text (self, kind),
+                                          self->facet_expanded[kind] ? FACET_ALL : FACET_ROWS * 2,
+                                          self->facet_cancellables[kind], facet_entities_cb,
+                                          request);
+  }
+}
+
+static void
+facet_search_changed_cb (GtkSearchEntry   *entry,
+                         ChronicleSidebar *self)
+{
+  load_facet (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "entity-kind")));
+}
+
+static void
+facet_search_toggled_cb (GtkToggleButton  *button,
+                         ChronicleSidebar *self)
+{
+  ChronicleEntityKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "entity-kind"));
+  gboolean active = gtk_toggle_button_get_active (button);
+
+  gtk_widget_set_visible (self->facet_searches[kind], active);
+  if (active)
+    gtk_widget_grab_focus (self->facet_searches[kind]);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->facet_searches[kind]), "");
+  load_facet (self, kind);
+}
+
+static void
+facet_stop_search_cb (GtkSearchEntry   *entry,
+                      ChronicleSidebar *self)
+{
+  ChronicleEntityKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "entity-kind"));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->facet_search_buttons[kind]), FALSE);
+}
+
+static void
+facet_more_clicked_cb (GtkButton        *button,
+                       ChronicleSidebar *self)
+{
+  ChronicleEntityKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "entity-kind"));
+
+  self->facet_expanded[kind] = !self->facet_expanded[kind];
+  load_facet (self, kind);
+}
+
+/* Each facet heading gets a search button; a search field and "Show All"
+ * go below its list. */
+static void
+build_facet_tools (ChronicleSidebar *self)
+{
+  static const char *const search_names[CHRONICLE_N_ENTITY_KINDS] = {
+    N_("Search People"), N_("Search Countries"), N_("Search Places"), N_("Search Organisations"),
+  };
+  static const char *const more_names[CHRONICLE_N_ENTITY_KINDS] = {
+    N_("Show All People"), N_("Show All Countries"), N_("Show All Places"),
+    N_("Show All Organisations"),
+  };
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    {
+      GtkWidget *heading = self->facet_headings[k];
+      GtkWidget *column = gtk_widget_get_parent (heading);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *toggle = gtk_toggle_button_new ();
+      GtkWidget *search = gtk_search_entry_new ();
+      GtkWidget *more = gtk_button_new_with_label (_("Show All"));
+
+      /* heading → [heading, search toggle] */
+      gtk_box_insert_child_after (GTK_BOX (column), header, heading);
+      g_object_ref (heading);
+      gtk_box_remove (GTK_BOX (column), heading);
+      gtk_widget_set_hexpand (heading, TRUE);
+      gtk_box_append (GTK_BOX (header), heading);
+      g_object_unref (heading);
+
+      gtk_button_set_icon_name (GTK_BUTTON (toggle), "system-search-symbolic");
+      gtk_widget_add_css_class (toggle, "flat");
+      gtk_widget_add_css_class (toggle, "circular");
+      gtk_widget_add_css_class (toggle, "facet-tool");
+      gtk_widget_set_valign (toggle, GTK_ALIGN_END);
+      gtk_widget_set_margin_end (toggle, 12);
+      gtk_widget_set_tooltip_text (toggle, _(search_names[k]));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(search_names[k]), -1);
+      g_object_set_data (G_OBJECT (toggle), "entity-kind", GINT_TO_POINTER (k));
+      g_signal_connect (toggle, "toggled", G_CALLBACK (facet_search_toggled_cb), self);
+      gtk_box_append (GTK_BOX (header), toggle);
+      self->facet_search_buttons[k] = toggle;
+
+      gtk_widget_set_margin_start (search, 12);
+      gtk_widget_set_margin_end (search, 12);
+      gtk_widget_set_margin_bottom (search, 6);
+      gtk_widget_set_visible (search, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(search_names[k]), -1);
+      g_object_set_data (G_OBJECT (search), "entity-kind", GINT_TO_POINTER (k));
+      g_signal_connect (search, "search-changed", G_CALLBACK (facet_search_changed_cb), self);
+      g_signal_connect (search, "stop-search", G_CALLBACK (facet_stop_search_cb), self);
+      gtk_box_insert_child_after (GTK_BOX (column), search, header);
+      self->facet_searches[k] = search;
+
+      gtk_widget_add_css_class (more, "flat");
+      gtk_widget_add_css_class (more, "facet-more");
+      gtk_widget_set_halign (more, GTK_ALIGN_START);
+      gtk_widget_set_margin_start (more, 12);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (more), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(more_names[k]), -1);
+      g_object_set_data (G_OBJECT (more), "entity-kind", GINT_TO_POINTER (k));
+      g_signal_connect (more, "clicked", G_CALLBACK (facet_more_clicked_cb), self);
+      gtk_box_insert_child_after (GTK_BOX (column), more, GTK_WIDGET (self->facet_lists[k]));
+      gtk_widget_set_visible (more, FALSE);
+      self->facet_more_buttons[k] = more;
+    }
+}
+
 static void
 chronicle_sidebar_dispose (GObject *object)
 {
   ChronicleSidebar *self = CHRONICLE_SIDEBAR (object);
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    {
+      g_cancellable_cancel (self->facet_cancellables[k]);
+      g_clear_object (&self->facet_cancellables[k]);
+    }
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->facets, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_SIDEBAR);
   while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
@@ -287,6 +577,18 @@ chronicle_sidebar_class_init (ChronicleSidebarClass *klass)
   signals[QUERY_CHANGED] =
     g_signal_new ("query-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_QUERY);
+
+  /**
+   * ChronicleSidebar::entity-activated:
+   * @self: the sidebar
+   * @kind: a #ChronicleEntityKind
+   * @name: the entity's name
+   *
+   * A facet's "open" arrow was clicked: show the entity's page.
+   */
+  signals[ENTITY_ACTIVATED] =
+    g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/chronicle-sidebar.ui");
@@ -321,6 +623,7 @@ static void
 chronicle_sidebar_init (ChronicleSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_facet_tools (self);
 
   gtk_list_box_append (self->library_list,
                        make_row ("view-list-symbolic", _("All Articles"), NULL, NULL));
@@ -413,42 +716,30 @@ void
 chronicle_sidebar_set_facets (ChronicleSidebar *self,
                               GPtrArray        *entities)
 {
-  guint n[CHRONICLE_N_ENTITY_KINDS] = { 0 };
-
   g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
 
+  g_clear_pointer (&self->facets, g_ptr_array_unref);
+  if (entities != NULL)
+    self->facets = g_ptr_array_ref (entities);
+
+  /* Searched and expanded facets ask the store under the new query. */
   for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
-    clear_list (self->facet_lists[k]);
-
-  for (guint i = 0; entities != NULL && i < entities->len; i++)
-    {
-      ChronicleEntity *entity = g_ptr_array_index (entities, i);
-      ChronicleEntityKind kind = chronicle_entity_get_kind (entity);
-      const char *name = chronicle_entity_get_name (entity);
-      g_autofree char *flag = chronicle_format_flag (chronicle_entity_get_country_code (entity));
-      g_autofree char *title = NULL;
-      g_autofree char *count = g_strdup_printf ("%u", chronicle_entity_get_mention_count (entity));
-      GtkWidget *row;
-
-      if (kind >= CHRONICLE_N_ENTITY_KINDS || name == NULL)
-        continue;
-
-      title = kind == CHRONICLE_ENTITY_KIND_COUNTRY && flag != NULL
-                ? g_strdup_printf ("%s  %s", flag, name)
-                : g_strdup (name);
-      row = make_row (NULL, title, count, NULL);
-      g_object_set_data (G_OBJECT (row), "entity-kind", GINT_TO_POINTER (kind));
-      g_object_set_data_full (G_OBJECT (row), "entity-name", g_strdup (name), g_free);
-      gtk_list_box_append (self->facet_lists[kind], row);
-      n[kind]++;
-    }
-
-  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
-    {
-      gtk_widget_set_visible (self->facet_headings[k], n[k] > 0);
-      gtk_widget_set_visible (GTK_WIDGET (self->facet_lists[k]), n[k] > 0);
-    }
+    load_facet (self, k);
   mark_active (self);
+}
+
+/**
+ * chronicle_sidebar_set_store:
+ * @self: a #ChronicleSidebar
+ * @store: (nullable): what each facet's search and "Show All" ask
+ */
+void
+chronicle_sidebar_set_store (ChronicleSidebar *self,
+                             ChronicleStore   *store)
+{
+  g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
+
+  g_set_object (&self->store, store);
 }
 
 /**

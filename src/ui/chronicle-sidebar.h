@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "chronicle-query.h"
+#include "chronicle-store.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,8 @@ void       chronicle_sidebar_set_sources  (ChronicleSidebar *self,
                                            GPtrArray        *sources);
 void       chronicle_sidebar_set_facets   (ChronicleSidebar *self,
                                            GPtrArray        *entities);
+void       chronicle_sidebar_set_store    (ChronicleSidebar *self,
+                                           ChronicleStore   *store);
 char      *chronicle_sidebar_dup_source_title (ChronicleSidebar *self,
                                                gint64            source_id);
 guint      chronicle_sidebar_get_n_failed_sources (ChronicleSidebar *self);

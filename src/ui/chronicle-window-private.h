@@ -11,11 +11,13 @@
 #pragma once
 
 #include "chronicle-article-view.h"
+#include "chronicle-entity-page.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-store.h"
 #include "chronicle-sync-service.h"
 #include "chronicle-timeline-view.h"
 #include "chronicle-window.h"
+#include "chronicle-world-map.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +64,16 @@ struct _ChronicleWindow
   ChronicleArticleView *article_view;
   GtkToggleButton      *star_button;
   GtkToggleButton      *read_button;
+
+  /* chronicle-window-entities.c */
+  ChronicleEntityPage  *entity_page;
+  GtkWidget            *entity_browser;
+  ChronicleWorldMap    *world_map;
+  GCancellable         *map_cancellable;
+  GHashTable           *map_codes;       /* country code → entity name */
+  GHashTable           *map_names;       /* entity name → country code */
+  gboolean              map_counted;
+  gboolean              map_watching;
 };
 
 /* chronicle-window-data.c */
@@ -84,6 +96,19 @@ void _chronicle_window_data_open_id     (ChronicleWindow  *self,
                                          gint64            article_id);
 void _chronicle_window_data_go_to_date  (ChronicleWindow  *self,
                                          gint64            unix_time);
+
+/* chronicle-window-entities.c */
+void _chronicle_window_entities_class_init   (GtkWidgetClass      *widget_class);
+void _chronicle_window_entities_init         (ChronicleWindow     *self);
+void _chronicle_window_entities_dispose      (ChronicleWindow     *self);
+void _chronicle_window_entities_query_changed (ChronicleWindow    *self);
+void _chronicle_window_show_entity           (ChronicleWindow     *self,
+                                              ChronicleEntityKind  kind,
+                                              const char          *name);
+void _chronicle_window_show_entity_id        (ChronicleWindow     *self,
+                                              gint64               entity_id);
+void _chronicle_window_show_map              (ChronicleWindow     *self);
+void _chronicle_window_show_browser          (ChronicleWindow     *self);
 
 /* chronicle-window.c */
 void _chronicle_window_show_article     (ChronicleWindow  *self,

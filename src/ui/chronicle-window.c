@@ -205,11 +205,7 @@ entity_activated_cb (ChronicleArticleView *view,
                      const char           *name,
                      ChronicleWindow      *self)
 {
-  g_autoptr(ChronicleQuery) query = chronicle_query_with_entity_added (self->query, kind, name);
-
-  chronicle_window_set_query (self, query);
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->timeline_pane);
+  _chronicle_window_show_entity (self, kind, name);
 }
 
 static void
@@ -508,6 +504,7 @@ chronicle_window_dispose (GObject *object)
   _chronicle_window_data_detach (self);
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_func (self->article, article_flags_cb, self);
+  _chronicle_window_entities_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_WINDOW);
   g_clear_object (&self->article);
   g_clear_object (&self->query);
@@ -618,6 +615,8 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entity_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_activated_cb);
 
+  _chronicle_window_entities_class_init (widget_class);
+
   /* Actions, each with its shortcuts (listed in gtk/help-overlay.ui). */
   gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_source_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -658,6 +657,7 @@ chronicle_window_init (ChronicleWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   chronicle_profile_watch_window (GTK_WINDOW (self));
+  _chronicle_window_entities_init (self);
 
   /* Folded, the timeline comes first; the filters are one step away. */
   adw_leaflet_set_visible_child (self->leaflet, self->timeline_pane);
@@ -845,6 +845,7 @@ chronicle_window_set_query (ChronicleWindow *self,
 
   if (self->store != NULL)
     _chronicle_window_data_run_query (self);
+  _chronicle_window_entities_query_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_BY_EVENT]);
@@ -927,4 +928,21 @@ chronicle_window_open_article (ChronicleWindow *self,
 
   if (self->store != NULL && article_id > 0)
     _chronicle_window_data_open_id (self, article_id);
+}
+
+/**
+ * chronicle_window_open_entity:
+ * @self: a #ChronicleWindow
+ * @entity_id: a stored entity's id (from a notification, say)
+ *
+ * Shows that entity's page.
+ */
+void
+chronicle_window_open_entity (ChronicleWindow *self,
+                              gint64           entity_id)
+{
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+
+  if (entity_id > 0)
+    _chronicle_window_show_entity_id (self, entity_id);
 }

@@ -35,6 +35,8 @@ void             chronicle_window_search            (ChronicleWindow      *self,
                                                      const char           *text);
 void             chronicle_window_open_article      (ChronicleWindow      *self,
                                                      gint64                article_id);
+void             chronicle_window_open_entity       (ChronicleWindow      *self,
+                                                     gint64                entity_id);
 void             chronicle_window_go_to_date        (ChronicleWindow      *self,
                                                      gint64                start,
                                                      gint64                end);

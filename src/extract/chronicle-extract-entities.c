@@ -274,7 +274,7 @@ static guint
 org_by_cue (Ctx *c, guint i)
 {
   const Doc *doc = c->doc;
-  guint k = i, cue = G_MAXUINT, words = 0, and_at = G_MAXUINT;
+  guint k = i, cue = G_MAXUINT, first_cue = G_MAXUINT, words = 0, and_at = G_MAXUINT;
 
   while (k < doc->n_toks && words < 7)
     {
@@ -283,7 +283,11 @@ org_by_cue (Ctx *c, guint i)
       if (is_cap_word (doc, k))
         {
           if (tok_lex_flags (c, k) & LX_ORG_CUE)
-            cue = k;
+            {
+              if (first_cue == G_MAXUINT)
+                first_cue = k;
+              cue = k;
+            }
           words++;
           k++;
           continue;
@@ -338,6 +342,11 @@ org_by_cue (Ctx *c, guint i)
       if (!_chronicle_tok_is (doc, i + 1, "of") || !is_cap_word (doc, i + 2))
         return i - 1;
     }
+  /* "Organization of Petroleum Exporting Countries": the first cue with
+   * "of" after it heads the name, whatever cue words follow. */
+  if (first_cue != cue &&
+      (_chronicle_tok_is (doc, first_cue + 1, "of") || _chronicle_tok_is (doc, first_cue + 1, "for")))
+    cue = first_cue;
   /* Extend through "of …" after the cue. */
   if (_chronicle_tok_is (doc, cue + 1, "of") || _chronicle_tok_is (doc, cue + 1, "for"))
     {
@@ -458,10 +467,20 @@ scan (Ctx *c)
       /* Titles and the name after them */
       if (title_at (c, i, &end))
         {
+          guint oend = org_by_cue (c, i);
           const LexEntry *lx = NULL;
-          guint llen = longest_match (c, i, LX_ORG | LX_COUNTRY_NAME | LX_PLACE | LX_REGION | LX_PERSON,
-                                      FALSE, &lx);
+          guint llen;
 
+          /* "Justice Department", "Justice and Equality Movement" */
+          if (oend != i - 1 && oend > end)
+            {
+              add_seg (c, i, oend, SEG_ORG, NULL, NULL, NULL);
+              i = oend + 1;
+              continue;
+            }
+
+          llen = longest_match (c, i, LX_ORG | LX_COUNTRY_NAME | LX_PLACE | LX_REGION | LX_PERSON,
+                                FALSE, &lx);
           if (llen <= end - i + 1)
             {
               guint name_end = 0;

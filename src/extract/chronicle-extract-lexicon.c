@@ -34,6 +34,7 @@ static const char * const org_cues[] = {
   "systems", "technologies", "holdings", "airline", "institution", "program", "programme",
   "directorate", "command", "corps", "militia", "regime", "jihad", "taliban", "force",
   "embassy", "consulate", "tigers", "reserve", "survey", "institution", "fed", "llc", "plc",
+  "cooperation", "initiative",
   "ag", "gmbh", "sa", "nv", "spa", "holding", "trading", "wireless", "aircraft", "aerospace",
   "galleries", "gallery", "planetarium", "herald", "tribune", "journal", "gazette",
   "telegraph", "observer", "communications", "pharmaceuticals", "electronics", "energy",

@@ -90,8 +90,8 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
-/* From notifications and the Shell search provider: show the article or entity. The
- * window cannot show one by id yet, so these present the window. */
+/* From notifications and the Shell search provider: show the article, the
+ * search, or (not yet: the window has no entity page) the entity. */
 static void
 open_article_action (GSimpleAction *action,
                      GVariant      *parameter,
@@ -99,8 +99,10 @@ open_article_action (GSimpleAction *action,
 {
   ChronicleApplication *self = user_data;
 
-  g_debug ("Opening article %" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  ChronicleWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chronicle_window_open_article (window, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -121,8 +123,10 @@ search_action (GSimpleAction *action,
 {
   ChronicleApplication *self = user_data;
 
-  g_debug ("Searching for “%s”", g_variant_get_string (parameter, NULL));
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  ChronicleWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  chronicle_window_search (window, g_variant_get_string (parameter, NULL));
 }
 
 /* From the desktop file's "Sync Now" action and --sync-now. */
@@ -242,6 +246,7 @@ chronicle_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
+  chronicle_profile_report ("startup", chronicle_profile_since_start () / 1000.0, "ms");
   chronicle_ui_init ();
 
   G_APPLICATION_CLASS (chronicle_application_parent_class)->startup (app);
@@ -250,8 +255,13 @@ chronicle_application_startup (GApplication *app)
 
   /* Opening is quick (a file and its schema); a damaged cache is rebuilt
    * and the window says so. */
-  self->store = chronicle_store_open_sync (chronicle_application_get_db_path (self), NULL,
-                                           &self->store_error);
+  {
+    gint64 opening = g_get_monotonic_time ();
+
+    self->store = chronicle_store_open_sync (chronicle_application_get_db_path (self), NULL,
+                                             &self->store_error);
+    chronicle_profile_report ("store-open", (g_get_monotonic_time () - opening) / 1000.0, "ms");
+  }
   if (self->store != NULL)
     {
       /* One sync service for the application; it follows the sync interval. */

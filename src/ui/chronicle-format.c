@@ -150,11 +150,15 @@ chronicle_format_flag (const char *country_code)
 GStrv
 chronicle_format_search_terms (const char *search)
 {
+  static GRegex *word = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GRegex) word = g_regex_new ("[\\w\\p{M}'’-]+", G_REGEX_OPTIMIZE, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (search != NULL && g_utf8_validate (search, -1, NULL))
+  /* Compiled once: rows call this for every title they show. */
+  if (g_once_init_enter (&word))
+    g_once_init_leave (&word, g_regex_new ("[\\w\\p{M}'’-]+", G_REGEX_OPTIMIZE, 0, NULL));
+
+  if (search != NULL && *search != '\0' && g_utf8_validate (search, -1, NULL))
     {
       g_regex_match (word, search, 0, &match);
       while (g_match_info_matches (match))
@@ -186,17 +190,24 @@ char *
 chronicle_format_highlight (const char *text,
                             const char *search)
 {
-  g_auto(GStrv) terms = chronicle_format_search_terms (search);
-  g_autoptr(GString) pattern = g_string_new (NULL);
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) terms = NULL;
+  g_autoptr(GString) pattern = NULL;
+  g_autoptr(GString) out = NULL;
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GMatchInfo) match = NULL;
   int last = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  if (search == NULL || *search == '\0')
+    return g_markup_escape_text (text, -1);
+
+  terms = chronicle_format_search_terms (search);
   if (terms[0] == NULL || !g_utf8_validate (text, -1, NULL))
     return g_markup_escape_text (text, -1);
+
+  pattern = g_string_new (NULL);
+  out = g_string_new (NULL);
 
   for (guint i = 0; terms[i] != NULL; i++)
     {

@@ -113,6 +113,8 @@ make_row (const char *icon_name,
       gtk_label_set_ellipsize (GTK_LABEL (error_label), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (error_label, "caption");
       gtk_widget_add_css_class (error_label, "error");
+      /* Under the title, past the icon. */
+      gtk_widget_set_margin_start (error_label, icon_name != NULL ? 26 : 0);
       gtk_box_append (GTK_BOX (outer), error_label);
     }
 

@@ -25,43 +25,6 @@
 #include "chronicle-format.h"
 #include "chronicle-time-ruler-private.h"
 
-#define LABEL_HEIGHT  18
-#define TOP_PADDING   6
-#define DRAG_THRESHOLD 6.0
-#define NO_POSITION   G_MININT64
-
-typedef struct
-{
-  gint64 index;
-  guint  published;
-  guint  reported;
-} Bar;
-
-struct _ChronicleTimeRuler
-{
-  GtkWidget           parent_instance;
-
-  ChronicleRulerZoom  zoom;
-  GArray             *published;   /* ChronicleRulerBucket, as given */
-  GArray             *reported;    /* ChronicleRulerBucket, as given */
-  GArray             *bars;        /* Bar, sorted by index, for the current zoom */
-  guint               max_count;
-
-  double              view_end;    /* bucket index (fractional) at the right edge */
-  gboolean            view_set;
-
-  gint64              position;
-  gboolean            has_selection;
-  gint64              selection_start;
-  gint64              selection_end;
-
-  double              drag_start_x;
-  double              drag_x;
-  gboolean            drag_selecting;
-  double              scroll_accumulator;
-  double              pinch_base;
-};
-
 G_DEFINE_FINAL_TYPE (ChronicleTimeRuler, chronicle_time_ruler, GTK_TYPE_WIDGET)
 
 enum {
@@ -80,144 +43,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-GType
-chronicle_ruler_zoom_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      static const GEnumValue values[] = {
-        { CHRONICLE_RULER_ZOOM_DAY, "CHRONICLE_RULER_ZOOM_DAY", "day" },
-        { CHRONICLE_RULER_ZOOM_WEEK, "CHRONICLE_RULER_ZOOM_WEEK", "week" },
-        { CHRONICLE_RULER_ZOOM_MONTH, "CHRONICLE_RULER_ZOOM_MONTH", "month" },
-        { CHRONICLE_RULER_ZOOM_YEAR, "CHRONICLE_RULER_ZOOM_YEAR", "year" },
-        { 0, NULL, NULL }
-      };
-      GType type = g_enum_register_static (g_intern_static_string ("ChronicleRulerZoom"), values);
-
-      g_once_init_leave (&type_id, type);
-    }
-
-  return type_id;
-}
-
-/* Bucket arithmetic, in local time. */
-
-static guint32
-julian_of_unix (gint64 unix_time)
-{
-  static GTimeZone *tz = NULL;
-  static gint64 epoch_julian = 0;
-  gint64 local, days;
-  int interval;
-
-  if (g_once_init_enter (&tz))
-    {
-      GDate epoch;
-
-      g_date_clear (&epoch, 1);
-      g_date_set_dmy (&epoch, 1, G_DATE_JANUARY, 1970);
-      epoch_julian = g_date_get_julian (&epoch);
-      g_once_init_leave (&tz, g_time_zone_new_local ());
-    }
-
-  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, unix_time);
-  local = unix_time + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
-  days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-
-  return (guint32) CLAMP (epoch_julian + days, 1, G_MAXUINT32 - 1);
-}
-
-static gint64
-unix_of_julian (guint32 julian)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, MAX (julian, 1));
-  dt = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                              g_date_get_day (&date), 0, 0, 0);
-
-  return dt != NULL ? g_date_time_to_unix (dt) : 0;
-}
-
-/**
- * chronicle_ruler_zoom_bucket_index:
- * @zoom: a zoom level
- * @unix_time: a time
- *
- * Buckets are numbered consecutively: local days since 1 January of year 1,
- * weeks (starting on Monday) since then, months (year × 12 + month − 1), or
- * years.
- *
- * Returns: the number of the bucket of @zoom that holds @unix_time
- */
-gint64
-chronicle_ruler_zoom_bucket_index (ChronicleRulerZoom zoom,
-                                   gint64             unix_time)
-{
-  guint32 julian = julian_of_unix (unix_time);
-  GDate date;
-
-  switch (zoom)
-    {
-    case CHRONICLE_RULER_ZOOM_DAY:
-      return julian;
-
-    case CHRONICLE_RULER_ZOOM_WEEK:
-      /* Julian day 1 (1 January 1) is a Monday. */
-      return (julian - 1) / 7;
-
-    case CHRONICLE_RULER_ZOOM_MONTH:
-    case CHRONICLE_RULER_ZOOM_YEAR:
-    default:
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, julian);
-      if (zoom == CHRONICLE_RULER_ZOOM_MONTH)
-        return (gint64) g_date_get_year (&date) * 12 + g_date_get_month (&date) - 1;
-      return g_date_get_year (&date);
-    }
-}
-
-/**
- * chronicle_ruler_zoom_bucket_start:
- * @zoom: a zoom level
- * @index: a bucket number from chronicle_ruler_zoom_bucket_index()
- *
- * Returns: when that bucket starts (local midnight), as Unix time
- */
-gint64
-chronicle_ruler_zoom_bucket_start (ChronicleRulerZoom zoom,
-                                   gint64             index)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  switch (zoom)
-    {
-    case CHRONICLE_RULER_ZOOM_DAY:
-      return unix_of_julian ((guint32) CLAMP (index, 1, G_MAXUINT32 - 1));
-
-    case CHRONICLE_RULER_ZOOM_WEEK:
-      return unix_of_julian ((guint32) CLAMP (index * 7 + 1, 1, G_MAXUINT32 - 1));
-
-    case CHRONICLE_RULER_ZOOM_MONTH:
-      index = CLAMP (index, 12, 9999 * 12 + 11);
-      dt = g_date_time_new_local ((int) (index / 12), (int) (index % 12) + 1, 1, 0, 0, 0);
-      break;
-
-    case CHRONICLE_RULER_ZOOM_YEAR:
-    default:
-      dt = g_date_time_new_local ((int) CLAMP (index, 1, 9999), 1, 1, 0, 0, 0);
-      break;
-    }
-
-  return dt != NULL ? g_date_time_to_unix (dt) : 0;
-}
-
-static double
-bar_width (ChronicleRulerZoom zoom)
+double
+_chronicle_time_ruler_bar_width (ChronicleRulerZoom zoom)
 {
   switch (zoom)
     {
@@ -262,7 +89,7 @@ static int
 compare_bars (gconstpointer a,
               gconstpointer b)
 {
-  const Bar *ba = a, *bb = b;
+  const ChronicleRulerBar *ba = a, *bb = b;
 
   return (ba->index > bb->index) - (ba->index < bb->index);
 }
@@ -270,7 +97,7 @@ compare_bars (gconstpointer a,
 static void
 rebuild_bars (ChronicleTimeRuler *self)
 {
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Bar));
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (ChronicleRulerBar));
   GArray *layers[2] = { self->published, self->reported };
 
   g_array_set_size (self->bars, 0);
@@ -280,7 +107,7 @@ rebuild_bars (ChronicleTimeRuler *self)
     for (guint i = 0; i < layers[layer]->len; i++)
       {
         const ChronicleRulerBucket *bucket = &g_array_index (layers[layer], ChronicleRulerBucket, i);
-        Bar bar = { chronicle_ruler_zoom_bucket_index (self->zoom, bucket->start), 0, 0 };
+        ChronicleRulerBar bar = { chronicle_ruler_zoom_bucket_index (self->zoom, bucket->start), 0, 0 };
 
         if (layer == 0)
           bar.published = bucket->count;
@@ -292,8 +119,8 @@ rebuild_bars (ChronicleTimeRuler *self)
   g_array_sort (all, compare_bars);
   for (guint i = 0; i < all->len; i++)
     {
-      const Bar *bar = &g_array_index (all, Bar, i);
-      Bar *last = self->bars->len > 0 ? &g_array_index (self->bars, Bar, self->bars->len - 1) : NULL;
+      const ChronicleRulerBar *bar = &g_array_index (all, ChronicleRulerBar, i);
+      ChronicleRulerBar *last = self->bars->len > 0 ? &g_array_index (self->bars, ChronicleRulerBar, self->bars->len - 1) : NULL;
 
       if (last != NULL && last->index == bar->index)
         {
@@ -306,13 +133,13 @@ rebuild_bars (ChronicleTimeRuler *self)
 
   for (guint i = 0; i < self->bars->len; i++)
     {
-      const Bar *bar = &g_array_index (self->bars, Bar, i);
+      const ChronicleRulerBar *bar = &g_array_index (self->bars, ChronicleRulerBar, i);
       self->max_count = MAX (self->max_count, MAX (bar->published, bar->reported));
     }
 }
 
-static const Bar *
-find_bar (ChronicleTimeRuler *self,
+const ChronicleRulerBar *
+_chronicle_time_ruler_find_bar (ChronicleTimeRuler *self,
           gint64              index)
 {
   guint lo = 0, hi = self->bars->len;
@@ -320,7 +147,7 @@ find_bar (ChronicleTimeRuler *self,
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
-      const Bar *bar = &g_array_index (self->bars, Bar, mid);
+      const ChronicleRulerBar *bar = &g_array_index (self->bars, ChronicleRulerBar, mid);
 
       if (bar->index == index)
         return bar;
@@ -336,7 +163,7 @@ find_bar (ChronicleTimeRuler *self,
 static double
 visible_buckets (ChronicleTimeRuler *self)
 {
-  return gtk_widget_get_width (GTK_WIDGET (self)) / bar_width (self->zoom);
+  return gtk_widget_get_width (GTK_WIDGET (self)) / _chronicle_time_ruler_bar_width (self->zoom);
 }
 
 /* Keep a few bars of news (or the marked position) in view, wherever
@@ -350,8 +177,8 @@ clamp_view (ChronicleTimeRuler *self)
   if (self->bars->len == 0 || span <= 0)
     return;
 
-  first = g_array_index (self->bars, Bar, 0).index;
-  last = g_array_index (self->bars, Bar, self->bars->len - 1).index + 1;
+  first = g_array_index (self->bars, ChronicleRulerBar, 0).index;
+  last = g_array_index (self->bars, ChronicleRulerBar, self->bars->len - 1).index + 1;
   if (self->position != NO_POSITION)
     {
       double p = fractional_index (self->zoom, self->position);
@@ -364,8 +191,8 @@ clamp_view (ChronicleTimeRuler *self)
   self->view_end = CLAMP (self->view_end, MIN (lo, hi), MAX (lo, hi));
 }
 
-static void
-ensure_view (ChronicleTimeRuler *self)
+void
+_chronicle_time_ruler_ensure_view (ChronicleTimeRuler *self)
 {
   if (self->view_set || gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
     return;
@@ -373,7 +200,7 @@ ensure_view (ChronicleTimeRuler *self)
   if (self->position != NO_POSITION)
     self->view_end = fractional_index (self->zoom, self->position) + visible_buckets (self) / 4;
   else if (self->bars->len > 0)
-    self->view_end = g_array_index (self->bars, Bar, self->bars->len - 1).index + 3;
+    self->view_end = g_array_index (self->bars, ChronicleRulerBar, self->bars->len - 1).index + 3;
   else
     self->view_end = fractional_index (self->zoom, g_get_real_time () / G_USEC_PER_SEC) + 3;
 
@@ -405,15 +232,15 @@ zoom_around (ChronicleTimeRuler *self,
   if (zoom == self->zoom)
     return;
 
-  ensure_view (self);
+  _chronicle_time_ruler_ensure_view (self);
   anchor_time = time_of_fractional (self->zoom,
-                                    self->view_end - (width - anchor_x) / bar_width (self->zoom));
+                                    self->view_end - (width - anchor_x) / _chronicle_time_ruler_bar_width (self->zoom));
 
   self->zoom = zoom;
   rebuild_bars (self);
   if (self->view_set)
     {
-      self->view_end = fractional_index (zoom, anchor_time) + (width - anchor_x) / bar_width (zoom);
+      self->view_end = fractional_index (zoom, anchor_time) + (width - anchor_x) / _chronicle_time_ruler_bar_width (zoom);
       clamp_view (self);
     }
 
@@ -426,8 +253,8 @@ static void
 pan (ChronicleTimeRuler *self,
      double              pixels)
 {
-  ensure_view (self);
-  self->view_end += pixels / bar_width (self->zoom);
+  _chronicle_time_ruler_ensure_view (self);
+  self->view_end += pixels / _chronicle_time_ruler_bar_width (self->zoom);
   clamp_view (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -440,26 +267,12 @@ range_between (ChronicleTimeRuler *self,
                gint64             *end)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double bw = bar_width (self->zoom);
+  double bw = _chronicle_time_ruler_bar_width (self->zoom);
   gint64 i1 = (gint64) floor (self->view_end - (width - MIN (x1, x2)) / bw);
   gint64 i2 = (gint64) floor (self->view_end - (width - MAX (x1, x2)) / bw);
 
   *start = chronicle_ruler_zoom_bucket_start (self->zoom, i1);
   *end = chronicle_ruler_zoom_bucket_start (self->zoom, i2 + 1);
-}
-
-static gboolean
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color,
-              const char *fallback)
-{
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, color))
-    return TRUE;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  return gdk_rgba_parse (color, fallback);
 }
 
 static char *
@@ -605,7 +418,7 @@ query_tooltip_cb (GtkWidget          *widget,
                   ChronicleTimeRuler *self)
 {
   gint64 index;
-  const Bar *bar;
+  const ChronicleRulerBar *bar;
   g_autofree char *when = NULL;
   g_autofree char *published = NULL;
   g_autofree char *text = NULL;
@@ -614,9 +427,9 @@ query_tooltip_cb (GtkWidget          *widget,
     x = (int) chronicle_time_ruler_x_for_date (self, self->position != NO_POSITION
                                                        ? self->position
                                                        : g_get_real_time () / G_USEC_PER_SEC);
-  ensure_view (self);
-  index = (gint64) floor (self->view_end - (gtk_widget_get_width (widget) - x) / bar_width (self->zoom));
-  bar = find_bar (self, index);
+  _chronicle_time_ruler_ensure_view (self);
+  index = (gint64) floor (self->view_end - (gtk_widget_get_width (widget) - x) / _chronicle_time_ruler_bar_width (self->zoom));
+  bar = _chronicle_time_ruler_find_bar (self, index);
   when = describe_bucket (self->zoom, index);
   published = chronicle_format_count (bar != NULL ? bar->published : 0);
 
@@ -655,140 +468,10 @@ pan_action (GtkWidget  *widget,
 {
   ChronicleTimeRuler *self = CHRONICLE_TIME_RULER (widget);
 
-  pan (self, g_variant_get_int32 (parameter) * bar_width (self->zoom) * 4);
+  pan (self, g_variant_get_int32 (parameter) * _chronicle_time_ruler_bar_width (self->zoom) * 4);
 }
 
 /* Overrides */
-
-static void
-chronicle_time_ruler_snapshot (GtkWidget   *widget,
-                               GtkSnapshot *snapshot)
-{
-  ChronicleTimeRuler *self = CHRONICLE_TIME_RULER (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  double bars_height = height - LABEL_HEIGHT - TOP_PADDING;
-  double bw = bar_width (self->zoom);
-  double gap = self->zoom == CHRONICLE_RULER_ZOOM_YEAR ? 3 : 1;
-  double scale;
-  gint64 first, last;
-  GdkRGBA bar_color, reported_color, marker_color, text_color, line_color;
-  double last_label_end = -G_MAXDOUBLE;
-
-  if (width <= 0 || bars_height <= 4)
-    return;
-
-  ensure_view (self);
-
-  lookup_color (widget, "accent_bg_color", &bar_color, "#3584e4");
-  lookup_color (widget, "purple_3", &reported_color, "#9141ac");
-  lookup_color (widget, "accent_color", &marker_color, "#1c71d8");
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &text_color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  line_color = text_color;
-  line_color.alpha *= 0.15;
-  text_color.alpha *= 0.6;
-  bar_color.alpha = 0.8;
-  reported_color.alpha = 0.9;
-
-  /* Baseline */
-  gtk_snapshot_append_color (snapshot, &line_color,
-                             &GRAPHENE_RECT_INIT (0, TOP_PADDING + bars_height, width, 1));
-
-  first = (gint64) floor (self->view_end - width / bw) - 1;
-  last = (gint64) ceil (self->view_end);
-  scale = self->max_count > 0 ? bars_height / sqrt ((double) self->max_count) : 0;
-
-  /* Selection under the bars */
-  if (self->has_selection)
-    {
-      double x1 = chronicle_time_ruler_x_for_date (self, self->selection_start);
-      double x2 = chronicle_time_ruler_x_for_date (self, self->selection_end);
-      GdkRGBA selection = marker_color;
-
-      selection.alpha = 0.18;
-      gtk_snapshot_append_color (snapshot, &selection,
-                                 &GRAPHENE_RECT_INIT (x1, 0, MAX (x2 - x1, 2), TOP_PADDING + bars_height));
-    }
-
-  for (gint64 index = first; index <= last; index++)
-    {
-      double x = width - (self->view_end - index) * bw;
-      const Bar *bar = find_bar (self, index);
-      g_autoptr(GDateTime) start = NULL;
-      const char *format = NULL;
-
-      if (bar != NULL && bar->published > 0)
-        {
-          double h = MAX (2.0, sqrt ((double) bar->published) * scale);
-          gtk_snapshot_append_color (snapshot, &bar_color,
-                                     &GRAPHENE_RECT_INIT (x + gap / 2, TOP_PADDING + bars_height - h,
-                                                          MAX (bw - gap, 1), h));
-        }
-      if (bar != NULL && bar->reported > 0)
-        {
-          double h = MAX (2.0, sqrt ((double) bar->reported) * scale);
-          double w = MAX ((bw - gap) / 2.5, 2);
-          gtk_snapshot_append_color (snapshot, &reported_color,
-                                     &GRAPHENE_RECT_INIT (x + (bw - w) / 2, TOP_PADDING + bars_height - h,
-                                                          w, h));
-        }
-
-      /* Labels at the start of each month (days, weeks) or year (months, years). */
-      start = g_date_time_new_from_unix_local (chronicle_ruler_zoom_bucket_start (self->zoom, index));
-      switch (self->zoom)
-        {
-        case CHRONICLE_RULER_ZOOM_DAY:
-          if (g_date_time_get_day_of_month (start) == 1)
-            format = g_date_time_get_month (start) == 1 ? "%Y" : "%b";
-          break;
-        case CHRONICLE_RULER_ZOOM_WEEK:
-          if (g_date_time_get_day_of_month (start) <= 7)
-            format = g_date_time_get_month (start) == 1 ? "%Y" : "%b";
-          break;
-        case CHRONICLE_RULER_ZOOM_MONTH:
-          if (g_date_time_get_month (start) == 1)
-            format = "%Y";
-          break;
-        case CHRONICLE_RULER_ZOOM_YEAR:
-        default:
-          format = "%Y";
-          break;
-        }
-
-      if (format != NULL && x > last_label_end + 6)
-        {
-          g_autofree char *text = g_date_time_format (start, format);
-          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
-          int lw, lh;
-
-          pango_layout_get_pixel_size (layout, &lw, &lh);
-          gtk_snapshot_append_color (snapshot, &line_color,
-                                     &GRAPHENE_RECT_INIT (x, TOP_PADDING + bars_height, 1, 4));
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (x + 2, height - LABEL_HEIGHT + (LABEL_HEIGHT - lh) / 2.0 + 1));
-          gtk_snapshot_append_layout (snapshot, layout, &text_color);
-          gtk_snapshot_restore (snapshot);
-          last_label_end = x + 2 + lw;
-        }
-    }
-
-  /* Where the list is */
-  if (self->position != NO_POSITION)
-    {
-      double x = chronicle_time_ruler_x_for_date (self, self->position);
-
-      if (x >= -2 && x <= width + 2)
-        {
-          gtk_snapshot_append_color (snapshot, &marker_color,
-                                     &GRAPHENE_RECT_INIT (x - 1, 0, 2, TOP_PADDING + bars_height + 4));
-          gtk_snapshot_append_color (snapshot, &marker_color,
-                                     &GRAPHENE_RECT_INIT (x - 4, 0, 8, 3));
-        }
-    }
-}
 
 static void
 chronicle_time_ruler_size_allocate (GtkWidget *widget,
@@ -798,7 +481,7 @@ chronicle_time_ruler_size_allocate (GtkWidget *widget,
 {
   ChronicleTimeRuler *self = CHRONICLE_TIME_RULER (widget);
 
-  ensure_view (self);
+  _chronicle_time_ruler_ensure_view (self);
   clamp_view (self);
 }
 
@@ -875,7 +558,7 @@ chronicle_time_ruler_class_init (ChronicleTimeRulerClass *klass)
   object_class->dispose = chronicle_time_ruler_dispose;
   object_class->finalize = chronicle_time_ruler_finalize;
 
-  widget_class->snapshot = chronicle_time_ruler_snapshot;
+  widget_class->snapshot = _chronicle_time_ruler_snapshot;
   widget_class->size_allocate = chronicle_time_ruler_size_allocate;
 
   /**
@@ -956,7 +639,7 @@ chronicle_time_ruler_init (ChronicleTimeRuler *self)
   self->position = NO_POSITION;
   self->published = g_array_new (FALSE, FALSE, sizeof (ChronicleRulerBucket));
   self->reported = g_array_new (FALSE, FALSE, sizeof (ChronicleRulerBucket));
-  self->bars = g_array_new (FALSE, FALSE, sizeof (Bar));
+  self->bars = g_array_new (FALSE, FALSE, sizeof (ChronicleRulerBar));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_accessible_description (self);
@@ -992,7 +675,7 @@ set_layer (ChronicleTimeRuler         *self,
   /* New counts (another query): show the newest again, or the marked time. */
   if (layer == self->published)
     self->view_set = FALSE;
-  ensure_view (self);
+  _chronicle_time_ruler_ensure_view (self);
   clamp_view (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1226,9 +909,9 @@ chronicle_time_ruler_x_for_date (ChronicleTimeRuler *self,
 {
   g_return_val_if_fail (CHRONICLE_IS_TIME_RULER (self), 0);
 
-  ensure_view (self);
+  _chronicle_time_ruler_ensure_view (self);
   return gtk_widget_get_width (GTK_WIDGET (self))
-         - (self->view_end - fractional_index (self->zoom, unix_time)) * bar_width (self->zoom);
+         - (self->view_end - fractional_index (self->zoom, unix_time)) * _chronicle_time_ruler_bar_width (self->zoom);
 }
 
 /**
@@ -1244,10 +927,10 @@ chronicle_time_ruler_date_at_x (ChronicleTimeRuler *self,
 {
   g_return_val_if_fail (CHRONICLE_IS_TIME_RULER (self), 0);
 
-  ensure_view (self);
+  _chronicle_time_ruler_ensure_view (self);
   return chronicle_ruler_zoom_bucket_start (self->zoom,
     (gint64) floor (self->view_end - (gtk_widget_get_width (GTK_WIDGET (self)) - x)
-                    / bar_width (self->zoom)));
+                    / _chronicle_time_ruler_bar_width (self->zoom)));
 }
 
 /**
@@ -1263,11 +946,11 @@ chronicle_time_ruler_count_at (ChronicleTimeRuler *self,
                                gint64              unix_time,
                                guint              *reported)
 {
-  const Bar *bar;
+  const ChronicleRulerBar *bar;
 
   g_return_val_if_fail (CHRONICLE_IS_TIME_RULER (self), 0);
 
-  bar = find_bar (self, chronicle_ruler_zoom_bucket_index (self->zoom, unix_time));
+  bar = _chronicle_time_ruler_find_bar (self, chronicle_ruler_zoom_bucket_index (self->zoom, unix_time));
   if (reported != NULL)
     *reported = bar != NULL ? bar->reported : 0;
   return bar != NULL ? bar->published : 0;
@@ -1305,7 +988,7 @@ _chronicle_time_ruler_scroll (ChronicleTimeRuler *self,
 {
   if (!control)
     {
-      pan (self, delta * bar_width (self->zoom) * 3);
+      pan (self, delta * _chronicle_time_ruler_bar_width (self->zoom) * 3);
       return;
     }
 
@@ -1353,7 +1036,7 @@ chronicle_time_ruler_zoom_to_fit (ChronicleTimeRuler *self)
       gint64 span = chronicle_ruler_zoom_bucket_index (zoom, last)
                     - chronicle_ruler_zoom_bucket_index (zoom, first) + 1;
 
-      if ((span + 4) * bar_width (zoom) <= width)
+      if ((span + 4) * _chronicle_time_ruler_bar_width (zoom) <= width)
         break;
     }
 
@@ -1365,6 +1048,6 @@ chronicle_time_ruler_zoom_to_fit (ChronicleTimeRuler *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
   self->view_set = FALSE;
-  ensure_view (self);
+  _chronicle_time_ruler_ensure_view (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

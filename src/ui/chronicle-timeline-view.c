@@ -17,8 +17,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chronicle-article-list.h"
 #include "chronicle-article-row.h"
 #include "chronicle-chip-bar.h"
+#include "chronicle-events-view.h"
 #include "chronicle-format.h"
 #include "chronicle-timeline-view.h"
 
@@ -44,6 +46,10 @@ struct _ChronicleTimelineView
   GtkScrolledWindow   *scrolled_window;
   GtkListView         *list_view;
   AdwStatusPage       *no_results_page;
+  GtkToggleButton     *articles_toggle;
+  GtkToggleButton     *events_toggle;
+  GtkToggleButton     *events_compact_toggle;
+  ChronicleEventsView *events_view;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
@@ -56,6 +62,17 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The date the list is ordered by: publication, or the event's date. */
+static gint64
+date_of (ChronicleTimelineView *self,
+         ChronicleArticle      *article)
+{
+  if (self->query != NULL && chronicle_query_get_sort (self->query) == CHRONICLE_QUERY_SORT_EVENT_DATE
+      && chronicle_article_get_event_date (article) > 0)
+    return chronicle_article_get_event_date (article);
+  return chronicle_article_get_published (article);
+}
 
 static ChronicleArticle *
 article_at (ChronicleTimelineView *self,
@@ -87,7 +104,7 @@ update_heading (ChronicleTimelineView *self,
   g_autoptr(ChronicleArticle) previous = NULL;
   gint64 published;
 
-  if (article == NULL || (published = chronicle_article_get_published (article)) <= 0)
+  if (article == NULL || (published = date_of (self, article)) <= 0)
     {
       chronicle_article_row_set_heading (row, NULL);
       return;
@@ -96,8 +113,8 @@ update_heading (ChronicleTimelineView *self,
   if (position > 0 && position != GTK_INVALID_LIST_POSITION)
     previous = article_at (self, position - 1);
 
-  if (previous == NULL || chronicle_article_get_published (previous) <= 0
-      || !same_day (chronicle_article_get_published (previous), published))
+  if (previous == NULL || date_of (self, previous) <= 0
+      || !same_day (date_of (self, previous), published))
     {
       g_autoptr(GDateTime) day = g_date_time_new_from_unix_local (published);
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -195,8 +212,8 @@ selection_changed_cb (ChronicleTimelineView *self)
   ChronicleArticle *selected = gtk_single_selection_get_selected_item (self->selection);
 
   /* The ruler marks where the reader is. */
-  if (selected != NULL && chronicle_article_get_published (selected) > 0)
-    chronicle_time_ruler_set_position (self->ruler, chronicle_article_get_published (selected));
+  if (selected != NULL && date_of (self, selected) > 0)
+    chronicle_time_ruler_set_position (self->ruler, date_of (self, selected));
 
   g_signal_emit (self, signals[ARTICLE_SELECTED], 0,
                  gtk_single_selection_get_selected_item (self->selection));
@@ -221,7 +238,47 @@ update_stack (ChronicleTimelineView *self)
 {
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
 
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
+  if (gtk_toggle_button_get_active (self->events_toggle))
+    gtk_stack_set_visible_child_name (self->list_stack, "events");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
+}
+
+/* Articles | Events */
+
+static void
+mode_toggled_cb (GtkToggleButton       *button,
+                 ChronicleTimelineView *self)
+{
+  gboolean events = gtk_toggle_button_get_active (self->events_toggle);
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  gtk_toggle_button_set_active (self->events_compact_toggle, events);
+  chronicle_events_view_set_active (self->events_view, events);
+  update_stack (self);
+  if (events)
+    chronicle_events_view_focus (self->events_view);
+}
+
+/* The one-button switch the ruler bar shows when it is too narrow for both. */
+static void
+compact_toggled_cb (GtkToggleButton       *button,
+                    ChronicleTimelineView *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (self->events_toggle, TRUE);
+  else
+    gtk_toggle_button_set_active (self->articles_toggle, TRUE);
+}
+
+static void
+event_article_activated_cb (ChronicleEventsView   *view,
+                            ChronicleArticle      *article,
+                            ChronicleTimelineView *self)
+{
+  g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
 }
 
 static void
@@ -303,8 +360,8 @@ scrolled_cb (GtkAdjustment         *adjustment,
   /* GTK 4.8 does not say which rows are visible; the adjustment is close. */
   position = (guint) (gtk_adjustment_get_value (adjustment) / upper * n);
   article = article_at (self, MIN (position, n - 1));
-  if (article != NULL && chronicle_article_get_published (article) > 0)
-    chronicle_time_ruler_set_position (self->ruler, chronicle_article_get_published (article));
+  if (article != NULL && date_of (self, article) > 0)
+    chronicle_time_ruler_set_position (self->ruler, date_of (self, article));
 }
 
 static void
@@ -422,6 +479,7 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_QUERY);
 
   g_type_ensure (CHRONICLE_TYPE_CHIP_BAR);
+  g_type_ensure (CHRONICLE_TYPE_EVENTS_VIEW);
   g_type_ensure (CHRONICLE_TYPE_TIME_RULER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -438,6 +496,13 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, list_view);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, articles_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_compact_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, compact_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_view);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, event_article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, chip_bar_query_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ruler_date_activated_cb);
@@ -526,6 +591,10 @@ chronicle_timeline_view_set_model (ChronicleTimelineView *self,
 
   gtk_single_selection_set_model (self->selection, articles);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The Events view reads the same store. */
+  if (articles != NULL && CHRONICLE_IS_ARTICLE_LIST (articles))
+    chronicle_events_view_set_store (self->events_view,
+                                     chronicle_article_list_get_store (CHRONICLE_ARTICLE_LIST (articles)));
   update_stack (self);
 }
 
@@ -562,6 +631,7 @@ chronicle_timeline_view_set_query (ChronicleTimelineView *self,
 
   g_set_object (&self->query, query);
   chronicle_chip_bar_set_query (self->chip_bar, query);
+  chronicle_events_view_set_query (self->events_view, query);
   if (chronicle_query_get_from (query) != 0 || chronicle_query_get_to (query) != 0)
     chronicle_time_ruler_set_selection (self->ruler, chronicle_query_get_from (query),
                                         chronicle_query_get_to (query) != 0
@@ -677,8 +747,9 @@ chronicle_timeline_view_move_selection (ChronicleTimelineView *self,
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
 
+  /* In Events the lists move with the arrow keys themselves. */
   n = self->model ? g_list_model_get_n_items (self->model) : 0;
-  if (n == 0)
+  if (n == 0 || gtk_toggle_button_get_active (self->events_toggle))
     return FALSE;
 
   selected = gtk_single_selection_get_selected (self->selection);
@@ -710,7 +781,7 @@ chronicle_timeline_view_activate_selected (ChronicleTimelineView *self)
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
 
   selected = gtk_single_selection_get_selected (self->selection);
-  if (selected == GTK_INVALID_LIST_POSITION)
+  if (selected == GTK_INVALID_LIST_POSITION || gtk_toggle_button_get_active (self->events_toggle))
     return FALSE;
 
   activate_cb (self->list_view, selected, self);
@@ -744,7 +815,7 @@ chronicle_timeline_view_position_for_date (ChronicleTimelineView *self,
 
       if (article == NULL || !chronicle_article_get_loaded (article))
         return mid;
-      if (chronicle_article_get_published (article) > unix_time)
+      if (date_of (self, article) > unix_time)
         lo = mid + 1;
       else
         hi = mid;
@@ -789,5 +860,8 @@ chronicle_timeline_view_focus_list (ChronicleTimelineView *self)
 {
   g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  if (gtk_toggle_button_get_active (self->events_toggle))
+    chronicle_events_view_focus (self->events_view);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }

@@ -926,3 +926,31 @@ _chronicle_window_data_go_to_date (ChronicleWindow *self,
   chronicle_store_timeline_async (self->store, before, 1, self->query_cancellable,
                                   newest_before_cb, go);
 }
+
+static void
+article_by_id_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ChronicleWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleArticle) article = NULL;
+
+  article = chronicle_store_get_article_finish (CHRONICLE_STORE (object), result, &error);
+  if (article == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        chronicle_window_add_toast (self, _("This article is no longer in the cache"));
+      return;
+    }
+
+  _chronicle_window_show_article (self, article);
+}
+
+void
+_chronicle_window_data_open_id (ChronicleWindow *self,
+                                gint64           article_id)
+{
+  chronicle_store_get_article_async (self->store, article_id, self->cancellable, article_by_id_cb,
+                                     g_object_ref (self));
+}

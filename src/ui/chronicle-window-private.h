@@ -80,10 +80,14 @@ void _chronicle_window_data_add_source  (ChronicleWindow  *self,
                                          const char       *url,
                                          GFile            *file);
 void _chronicle_window_data_sync        (ChronicleWindow  *self);
+void _chronicle_window_data_open_id     (ChronicleWindow  *self,
+                                         gint64            article_id);
 void _chronicle_window_data_go_to_date  (ChronicleWindow  *self,
                                          gint64            unix_time);
 
 /* chronicle-window.c */
+void _chronicle_window_show_article     (ChronicleWindow  *self,
+                                         ChronicleArticle *article);
 void _chronicle_window_show_state       (ChronicleWindow  *self,
                                          const char       *state);
 void _chronicle_window_set_syncing      (ChronicleWindow  *self,

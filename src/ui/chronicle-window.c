@@ -34,6 +34,7 @@ enum {
   PROP_STORE,
   PROP_SYNC,
   PROP_QUERY,
+  PROP_ORDER_BY_EVENT,
   N_PROPS
 };
 
@@ -453,6 +454,11 @@ chronicle_window_get_property (GObject    *object,
     case PROP_QUERY:
       g_value_set_object (value, self->query);
       break;
+    case PROP_ORDER_BY_EVENT:
+      g_value_set_boolean (value, self->query != NULL
+                                    && chronicle_query_get_sort (self->query)
+                                         == CHRONICLE_QUERY_SORT_EVENT_DATE);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -479,6 +485,15 @@ chronicle_window_set_property (GObject      *object,
       break;
     case PROP_QUERY:
       chronicle_window_set_query (self, g_value_get_object (value));
+      break;
+    case PROP_ORDER_BY_EVENT:
+      {
+        g_autoptr(ChronicleQuery) query =
+          chronicle_query_with_sort (self->query, g_value_get_boolean (value)
+                                                    ? CHRONICLE_QUERY_SORT_EVENT_DATE
+                                                    : CHRONICLE_QUERY_SORT_PUBLISHED);
+        chronicle_window_set_query (self, query);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -553,6 +568,15 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
     g_param_spec_object ("query", NULL, NULL,
                          CHRONICLE_TYPE_QUERY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ChronicleWindow:order-by-event:
+   *
+   * Whether the timeline is ordered by the date of the event an article is
+   * about (the query's sort) instead of its publication.
+   */
+  properties[PROP_ORDER_BY_EVENT] =
+    g_param_spec_boolean ("order-by-event", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CHRONICLE_TYPE_SIDEBAR);
@@ -620,6 +644,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-in-browser", NULL,
                                    open_in_browser_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, 0, "win.open-in-browser", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.order-by-event", "order-by-event");
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, toggle_star_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, 0, "win.toggle-star", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-read", NULL, toggle_read_action);
@@ -822,6 +847,7 @@ chronicle_window_set_query (ChronicleWindow *self,
     _chronicle_window_data_run_query (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER_BY_EVENT]);
 }
 
 /**
@@ -858,4 +884,47 @@ chronicle_window_go_to_date (ChronicleWindow *self,
     chronicle_timeline_view_scroll_to_date (self->timeline_view, end - 1);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->timeline_pane);
+}
+
+void
+_chronicle_window_show_article (ChronicleWindow  *self,
+                                ChronicleArticle *article)
+{
+  article_activated_cb (NULL, article, self);
+}
+
+/**
+ * chronicle_window_search:
+ * @self: a #ChronicleWindow
+ * @text: what to search for (from GNOME Shell's search, say)
+ *
+ * Opens the search bar with @text and shows the matching articles.
+ */
+void
+chronicle_window_search (ChronicleWindow *self,
+                         const char      *text)
+{
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  search_changed_cb (self);
+}
+
+/**
+ * chronicle_window_open_article:
+ * @self: a #ChronicleWindow
+ * @article_id: a stored article's id (from a notification, say)
+ *
+ * Shows that article in the article pane.
+ */
+void
+chronicle_window_open_article (ChronicleWindow *self,
+                               gint64           article_id)
+{
+  g_return_if_fail (CHRONICLE_IS_WINDOW (self));
+
+  if (self->store != NULL && article_id > 0)
+    _chronicle_window_data_open_id (self, article_id);
 }

@@ -31,6 +31,10 @@ ChronicleQuery  *chronicle_window_get_query         (ChronicleWindow      *self)
 void             chronicle_window_set_query         (ChronicleWindow      *self,
                                                      ChronicleQuery       *query);
 void             chronicle_window_load_sample_if_empty (ChronicleWindow *self);
+void             chronicle_window_search            (ChronicleWindow      *self,
+                                                     const char           *text);
+void             chronicle_window_open_article      (ChronicleWindow      *self,
+                                                     gint64                article_id);
 void             chronicle_window_go_to_date        (ChronicleWindow      *self,
                                                      gint64                start,
                                                      gint64                end);

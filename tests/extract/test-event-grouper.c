@@ -102,6 +102,59 @@ test_grouping (void)
   g_assert_null (chronicle_event_grouper_get_event (grouper, 9999));
 }
 
+/* The seed's gold file describes its event: date, participants, place, countries. */
+static void
+test_seed_event (void)
+{
+  g_autoptr(ChronicleEventGrouper) grouper = chronicle_event_grouper_new ();
+  g_autoptr(ChronicleExtraction) ex = NULL;
+  g_autoptr(ChronicleGroupedEvent) event = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "extract", "seed-article.txt", NULL);
+  g_autofree char *gold_path = g_test_build_filename (G_TEST_DIST, "data", "extract", "seed-article.gold.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+  JsonObject *gold;
+  JsonArray *list;
+  GDate day;
+  guint64 id;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_file (parser, gold_path, &error);
+  g_assert_no_error (error);
+  gold = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "event");
+
+  ex = chronicle_extract (text, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (chronicle_extraction_get_event_date (ex, &day));
+  id = chronicle_event_grouper_add (grouper, "Kerry, Lavrov to Agree List of Terrorist Organizations During Moscow Talks",
+                                    &day, ex);
+  event = chronicle_event_grouper_get_event (grouper, id);
+
+  date = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&event->date), g_date_get_month (&event->date),
+                          g_date_get_day (&event->date));
+  g_assert_cmpstr (date, ==, json_object_get_string_member (gold, "date"));
+  g_assert_true (strv_has (event->places, json_object_get_string_member (gold, "place")));
+
+  list = json_object_get_array_member (gold, "countries");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_assert_true (strv_has (event->countries, json_array_get_string_element (list, i)));
+
+  /* "Putin" in the gold file; the extractor knows him as Vladimir Putin. */
+  list = json_object_get_array_member (gold, "participants");
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      const char *who = json_array_get_string_element (list, i);
+      gboolean found = FALSE;
+
+      for (guint k = 0; event->people[k] != NULL; k++)
+        found = found || g_str_has_suffix (event->people[k], who);
+      g_assert_true (found);
+    }
+}
+
 static void
 test_empty_articles (void)
 {
@@ -154,6 +207,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/extract/events/grouping", test_grouping);
+  g_test_add_func ("/extract/events/seed", test_seed_event);
   g_test_add_func ("/extract/events/empty", test_empty_articles);
   g_test_add_func ("/extract/events/restore", test_restore);
 

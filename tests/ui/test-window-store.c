@@ -71,6 +71,8 @@ child (GtkWidget  *widget,
   return found;
 }
 
+static gint64 first_id;
+
 static ChronicleStore *
 store_with_articles (const char *path)
 {
@@ -104,6 +106,7 @@ store_with_articles (const char *path)
   ids = chronicle_store_upsert_articles_finish (store, await (&stored), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 5);
+  first_id = g_array_index (ids, gint64, 0);
 
   return g_steal_pointer (&store);
 }
@@ -156,6 +159,17 @@ test_timeline_and_query (void)
   g_assert_true (chronicle_test_render_to_png (GTK_WIDGET (window), png, &error));
   g_assert_no_error (error);
 
+  /* The timeline of events: ordered by the date an article is about. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.order-by-event", NULL));
+  g_assert_cmpint (chronicle_query_get_sort (chronicle_window_get_query (window)), ==,
+                   CHRONICLE_QUERY_SORT_EVENT_DATE);
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (settings, "query");
+  g_assert_nonnull (strstr (saved, "sort=event"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.order-by-event", NULL));
+  g_assert_cmpint (chronicle_query_get_sort (chronicle_window_get_query (window)), ==,
+                   CHRONICLE_QUERY_SORT_PUBLISHED);
+
   /* Escape clears the search. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-search", NULL));
   g_assert_null (chronicle_query_get_text (chronicle_window_get_query (window)));
@@ -203,6 +217,26 @@ test_timeline_and_query (void)
     g_assert_cmpstr (restored, ==, "v=1&country=Syria");
     gtk_window_destroy (GTK_WINDOW (window));
   }
+
+  /* From GNOME Shell and notifications: a search, an article by id. */
+  g_settings_set_string (settings, "query", "");
+  window = chronicle_window_new_with_store (settings, store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  chronicle_window_search (window, "Syria");
+  g_assert_cmpstr (chronicle_query_get_text (chronicle_window_get_query (window)), ==, "Syria");
+  chronicle_window_open_article (window, first_id);
+  {
+    GtkStack *stack = GTK_STACK (child (GTK_WIDGET (window), CHRONICLE_TYPE_WINDOW, "article_stack"));
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+
+    while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "article") != 0 && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (id);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "article");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
 
   /* A saved query that cannot be read is dropped, not fatal. */
   g_settings_set_string (settings, "query", "v=2&nonsense");

@@ -4,7 +4,9 @@
 # Serves DATA_DIR on a loopback HTTP server (an ephemeral port on 127.0.0.1),
 # fills in the scenario's placeholders (@CHRONICLE@, @SCHEMA_DIR@,
 # @DATA_DIR@, @BASE_URL@) and runs the probe, which brings its own Xvfb,
-# D-Bus and AT-SPI. Exits 77 (skipped) when Debian's python3 lacks gi/Atspi.
+# D-Bus and AT-SPI. Fails (never skips) when the probe or Debian's python3 with
+# gi/Atspi is missing: build-aux/install-deps.sh installs them, and the probe
+# is ../shared/tools/ui_probe.py beside the checkout (or -Dui_probe=PATH).
 # SPDX-License-Identifier: GPL-3.0-or-later
 import functools
 import http.server
@@ -22,8 +24,10 @@ def main():
          "import gi; gi.require_version('Atspi', '2.0'); from gi.repository import Atspi"],
         capture_output=True)
     if check.returncode != 0 or not os.path.exists(probe):
-        print("SKIP: ui_probe or /usr/bin/python3 with gi + Atspi is missing")
-        return 77
+        print("FAIL: the end-to-end tests need %s and /usr/bin/python3 with gi + Atspi "
+              "(build-aux/install-deps.sh installs the packages; -Dui_probe=PATH names the probe)"
+              % probe)
+        return 1
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=data_dir)
     handler.log_message = lambda *args: None

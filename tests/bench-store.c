@@ -25,7 +25,8 @@
  * varied filters, printing one JSON line per metric:
  *   {"metric": "...", "unit": "ms|articles/s|MB", "value": v, "p50": x, "p95": y}
  * For latencies, value is the mean. With --db and an existing cache that already
- * holds N articles, ingest is skipped (to rerun the reads).
+ * holds N articles, ingest is skipped (to rerun the reads). --entities-only runs only
+ * the entity views' metrics (entity page, entity browser, one facet with search).
  *
  * Everything goes through the async API with a main loop, as the app does, so the
  * figures include thread hand-off. */
@@ -34,7 +35,9 @@
 #define N_SOURCES 50
 #define N_SENTENCES 4000
 #define N_WORDS 20000
-#define BATCH 1000
+#define BATCH batch_size
+
+static guint batch_size = 1000;
 #define YEARS 10
 #define START G_GINT64_CONSTANT (1451606400) /* 2016-01-01 */
 #define DAY G_GINT64_CONSTANT (86400)
@@ -551,6 +554,106 @@ run_rss_probe (const char *self_path,
   print_metric ("rss_timeline_model", "MB", rss / 1024.0, rss / 1024.0, hwm / 1024.0);
 }
 
+/* The entity views (issue 7): the entity page (detail + first timeline page), the
+ * entity browser (a page of 50 with 12-month sparklines, each sort, with and without
+ * a name search) and one sidebar facet under a query, with and without its search. */
+static void
+bench_entities (ChronicleStore *store,
+                int             runs)
+{
+  Stat samples = { NULL };
+  Stat detail_samples = { NULL };
+  static const ChronicleEntityKind page_kinds[] = {
+    CHRONICLE_ENTITY_KIND_PERSON, CHRONICLE_ENTITY_KIND_COUNTRY,
+    CHRONICLE_ENTITY_KIND_PLACE, CHRONICLE_ENTITY_KIND_ORGANIZATION,
+  };
+
+  for (int i = 0; i < runs; i++)
+    {
+      ChronicleEntityKind kind = page_kinds[i % G_N_ELEMENTS (page_kinds)];
+      /* Every fourth page is one of the ten most named of its kind (the worst case). */
+      const char *name = pick_entity (kind, i % 4 == 0 ? 10 : 1000);
+      g_autoptr(GAsyncResult) r0 = AWAIT (chronicle_store_lookup_entity_async, store, kind, name,
+                                          NULL);
+      g_autoptr(ChronicleEntity) entity = chronicle_store_lookup_entity_finish (store, r0, NULL);
+      g_autoptr(ChronicleQuery) q0 = chronicle_query_new ();
+      g_autoptr(ChronicleQuery) q = chronicle_query_with_entity_added (q0, kind, name);
+      g_autoptr(GAsyncResult) r1 = NULL;
+      g_autoptr(GAsyncResult) r2 = NULL;
+      g_autoptr(ChronicleEntityDetail) detail = NULL;
+      g_autoptr(GArray) ids = NULL;
+      gint64 start;
+      double detail_ms;
+
+      if (entity == NULL)
+        continue;
+      start = g_get_monotonic_time ();
+      r1 = AWAIT (chronicle_store_entity_detail_async, store, chronicle_entity_get_id (entity),
+                  CHRONICLE_GRANULARITY_MONTH, 10, NULL);
+      detail = chronicle_store_entity_detail_finish (store, r1, NULL);
+      detail_ms = ms_since (start);
+      r2 = AWAIT (chronicle_store_timeline_async, store, q, 100, NULL);
+      ids = chronicle_store_timeline_finish (store, r2, NULL);
+      stat_add (&samples, ms_since (start));
+      stat_add (&detail_samples, detail_ms);
+    }
+  print_stat ("entity_detail", &detail_samples);
+  print_stat ("entity_page_open", &samples);
+
+  for (int i = 0; i < runs; i++)
+    {
+      ChronicleEntityKind kind = page_kinds[i % G_N_ELEMENTS (page_kinds)];
+      ChronicleEntitySort sort = (ChronicleEntitySort) (i % 3);
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GAsyncResult) r = AWAIT (chronicle_store_list_entities_async, store, kind, sort,
+                                         NULL, 0, 50, 12, NULL);
+      g_autoptr(ChronicleEntityList) list = chronicle_store_list_entities_finish (store, r, NULL);
+
+      stat_add (&samples, ms_since (start));
+    }
+  print_stat ("entity_list_page_50_sparklines", &samples);
+
+  for (int i = 0; i < runs; i++)
+    {
+      ChronicleEntityKind kind = page_kinds[i % G_N_ELEMENTS (page_kinds)];
+      g_autofree char *search = g_strndup (pick_entity (kind, 5000), 3);
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GAsyncResult) r = AWAIT (chronicle_store_list_entities_async, store, kind,
+                                         CHRONICLE_ENTITY_SORT_MENTIONS, search, 0, 50, 12, NULL);
+      g_autoptr(ChronicleEntityList) list = chronicle_store_list_entities_finish (store, r, NULL);
+
+      stat_add (&samples, ms_since (start));
+    }
+  print_stat ("entity_list_search", &samples);
+
+  /* One sidebar facet (a third of the time with a two-letter search) under a country:
+   * over a one-year range (the common case), then over all time (the worst case). */
+  for (int ranged = 1; ranged >= 0; ranged--)
+    {
+      for (int i = 0; i < (ranged ? runs : MAX (runs / 4, 5)); i++)
+        {
+          g_autoptr(ChronicleQuery) q0 = chronicle_query_new ();
+          g_autoptr(ChronicleQuery) q1 = chronicle_query_with_entity_added (
+            q0, CHRONICLE_ENTITY_KIND_COUNTRY, pick_entity (CHRONICLE_ENTITY_KIND_COUNTRY, 100));
+          gint64 from = START + (gint64) (g_rand_double (rng) * (YEARS - 1) * 365) * DAY;
+          g_autoptr(ChronicleQuery) q = ranged ? chronicle_query_with_date_range (q1, from,
+                                                                                  from + 365 * DAY)
+                                               : g_object_ref (q1);
+          ChronicleEntityKind kind = i % 2 ? CHRONICLE_ENTITY_KIND_PERSON
+                                           : CHRONICLE_ENTITY_KIND_ORGANIZATION;
+          g_autofree char *search = i % 3 == 0 ? g_strndup (pick_entity (kind, 5000), 2) : NULL;
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(GAsyncResult) r = AWAIT (chronicle_store_facet_entities_async, store, q, kind,
+                                             search, 10, NULL);
+          g_autoptr(GPtrArray) facet = chronicle_store_facet_entities_finish (store, r, NULL);
+
+          stat_add (&samples, ms_since (start));
+        }
+      print_stat (ranged ? "facet_one_kind_one_facet_date_range" : "facet_one_kind_one_facet_all_time",
+                  &samples);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -567,6 +670,8 @@ main (int    argc,
   int n_articles = 10000;
   int runs = 60;
   gboolean keep = FALSE;
+  gboolean entities_only = FALSE;
+  gboolean ingest_only = FALSE;
   Stat samples = { NULL };
   gint64 stored;
   GOptionEntry entries[] = {
@@ -574,7 +679,11 @@ main (int    argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database file (kept)", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each query", "R" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary database", NULL },
+    { "batch", 0, 0, G_OPTION_ARG_INT, &batch_size, "Articles per upsert (default 1000)", "B" },
+    { "ingest-only", 0, 0, G_OPTION_ARG_NONE, &ingest_only, "Stop after the ingest", NULL },
     { "rss-probe", 0, 0, G_OPTION_ARG_FILENAME, &rss_db, "(internal)", "PATH" },
+    { "entities-only", 0, 0, G_OPTION_ARG_NONE, &entities_only,
+      "Only the entity views' metrics", NULL },
     { NULL }
   };
 
@@ -618,6 +727,12 @@ main (int    argc,
     ingest (store, n_articles);
   else
     g_error ("%s holds %" G_GINT64_FORMAT " articles, not %d", db, stored, n_articles);
+
+  if (ingest_only)
+    goto out;
+  bench_entities (store, runs);
+  if (entities_only)
+    goto out;
 
   /* Full timeline ids (what the list model loads after its first page). */
   all = chronicle_query_new ();
@@ -748,6 +863,7 @@ main (int    argc,
     }
   print_stat ("fulltext_timeline_first_page", &samples);
 
+out:
   g_clear_object (&store);
 
   {
@@ -758,7 +874,7 @@ main (int    argc,
                     st.st_size / 1048576.0);
   }
 
-  if (self_path != NULL)
+  if (self_path != NULL && !ingest_only)
     run_rss_probe (self_path, db);
 
   if (tmpdir != NULL && !keep)

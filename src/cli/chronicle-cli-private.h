@@ -27,6 +27,9 @@ int _chronicle_cli_sync    (ChronicleCli  *cli,
 int _chronicle_cli_import  (ChronicleCli  *cli,
                             int            argc,
                             char         **argv);
+int _chronicle_cli_entities (ChronicleCli *cli,
+                             int           argc,
+                             char        **argv);
 
 /* chronicle-cli-wait.c */
 GAsyncReadyCallback _chronicle_cli_wait_callback (void);

@@ -21,6 +21,7 @@
 static const ChronicleCliCommand commands[] = {
   { "extract", N_("Find people, places, organisations and dates in a text"), chronicle_cli_extract },
   { "sources", N_("Add, list, remove, import or export sources"), _chronicle_cli_sources },
+  { "entities", N_("List, correct and follow people, countries, places and organisations"), _chronicle_cli_entities },
   { "sync", N_("Sync the sources"), _chronicle_cli_sync },
   { "import", N_("Import local files (articles, feeds, JSON Lines, OPML)"), _chronicle_cli_import },
   { "parse", N_("Print a feed file's parse as JSON, storing nothing"), _chronicle_cli_parse },

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "chronicle-entity-fold.h"
 #include "chronicle-fts-rank.h"
 #include "chronicle-store-db.h"
 #include "chronicle-store-error.h"
@@ -179,6 +180,12 @@ _chronicle_db_open (const char  *path,
       return NULL;
     }
 
+  if (!_chronicle_entity_fold_register (db->handle))
+    {
+      _chronicle_db_set_error (db, sqlite3_errcode (db->handle), error);
+      return NULL;
+    }
+
   if (!_chronicle_db_exec (db,
                            "PRAGMA foreign_keys = ON;"
                            "PRAGMA temp_store = MEMORY;"
@@ -207,7 +214,7 @@ _chronicle_db_open (const char  *path,
 
       if (!_chronicle_db_exec (db,
                                "PRAGMA cache_size = -65536;"
-                               "PRAGMA wal_autocheckpoint = 4000;"
+                               "PRAGMA wal_autocheckpoint = 16000;"
                                "PRAGMA journal_size_limit = 67108864;",
                                error))
         return NULL;

@@ -17,7 +17,9 @@
 
 /* Facet counts, histograms and entities: the public calls and their jobs. */
 
-#define RELATED_WINDOW 20000
+/* Co-mentions are counted over the entity's most recent articles: a bounded cost
+ * (about 30k index rows) whatever its fame. */
+#define RELATED_WINDOW 3000
 
 gboolean
 _chronicle_store_read_facets (StoreJob     *job,
@@ -116,6 +118,42 @@ collect_histogram (ChronicleDb           *db,
   return g_steal_pointer (&bins);
 }
 
+/* Rolls times, in order, up into buckets. */
+static GArray *
+collect_times (ChronicleDb           *db,
+               sqlite3_stmt          *stmt,
+               ChronicleGranularity   bucket,
+               GError               **error)
+{
+  g_autoptr(GArray) bins = g_array_new (FALSE, FALSE, sizeof (ChronicleHistogramBin));
+  ChronicleHistogramBin *last = NULL;
+  gint64 last_next = G_MININT64;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 t = sqlite3_column_int64 (stmt, 0);
+
+      if (last != NULL && t < last_next)
+        {
+          last->count++;
+        }
+      else
+        {
+          ChronicleHistogramBin bin = { chronicle_granularity_floor (bucket, t), 1 };
+
+          g_array_append_val (bins, bin);
+          last = &g_array_index (bins, ChronicleHistogramBin, bins->len - 1);
+          last_next = chronicle_granularity_next (bucket, t);
+        }
+    }
+
+  if (!_chronicle_db_finish_rows (db, stmt, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&bins);
+}
+
 static gboolean
 day_aligned (gint64 t)
 {
@@ -180,33 +218,6 @@ _chronicle_store_read_histogram (StoreJob     *job,
   return TRUE;
 }
 
-static gboolean
-read_aliases (ChronicleDb      *db,
-              ChronicleEntity  *entity,
-              GError          **error)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) aliases = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _chronicle_db_prepare (db,
-                                "SELECT alias FROM entity_aliases WHERE entity_id = ?"
-                                " ORDER BY alias",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, chronicle_entity_get_id (entity));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, _chronicle_db_column_text (stmt, 0));
-  if (!_chronicle_db_finish_rows (db, stmt, rc, error))
-    return FALSE;
-
-  aliases = g_strv_builder_end (builder);
-  chronicle_entity_set_aliases (entity, (const char * const *) aliases);
-  return TRUE;
-}
-
 static ChronicleEntity *
 read_entity (ChronicleDb  *db,
              const char   *sql,
@@ -244,7 +255,7 @@ read_entity (ChronicleDb  *db,
                            _("No such person, country, place or organisation is stored"));
       return NULL;
     }
-  if (!read_aliases (db, entity, error))
+  if (!_chronicle_store_read_entity_aliases (db, entity, error))
     return NULL;
 
   return g_steal_pointer (&entity);
@@ -258,9 +269,16 @@ _chronicle_store_read_lookup_entity (StoreJob     *job,
   ReadData *data = job->data;
   ChronicleEntity *entity;
 
+  /* A name merged or renamed into another entity answers with that entity. */
   entity = read_entity (db,
-                        "SELECT id, kind, name, country_code, article_count FROM entities"
-                        " WHERE kind = ? AND name = ?",
+                        "WITH RECURSIVE chain (id, next, depth) AS ("
+                        " SELECT id, merged_into, 0 FROM entities WHERE kind = ? AND name = ?"
+                        " UNION ALL SELECT e.id, e.merged_into, depth + 1"
+                        " FROM chain JOIN entities e ON e.id = chain.next"
+                        " WHERE depth < 64)"
+                        " SELECT e.id, e.kind, e.name, e.country_code, e.article_count"
+                        " FROM chain JOIN entities e ON e.id = chain.id"
+                        " WHERE chain.next IS NULL",
                         0, data->kind, data->name, error);
   if (entity == NULL)
     return FALSE;
@@ -279,42 +297,87 @@ _chronicle_store_read_entity_detail (StoreJob     *job,
   g_autoptr(ChronicleEntityDetail) detail = g_new0 (ChronicleEntityDetail, 1);
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;
+  gint64 id;
+  int rc;
 
   if (!_chronicle_db_begin_read (db, error))
     return FALSE;
 
+  /* A merged or renamed id opens the entity that carries its mentions now. */
   detail->entity = read_entity (db,
-                                "SELECT id, kind, name, country_code, article_count FROM entities"
-                                " WHERE id = ?",
+                                "WITH RECURSIVE chain (id, next, depth) AS ("
+                                " SELECT id, merged_into, 0 FROM entities WHERE id = ?"
+                                " UNION ALL SELECT e.id, e.merged_into, depth + 1"
+                                " FROM chain JOIN entities e ON e.id = chain.next"
+                                " WHERE depth < 64)"
+                                " SELECT e.id, e.kind, e.name, e.country_code, e.article_count"
+                                " FROM chain JOIN entities e ON e.id = chain.id"
+                                " WHERE chain.next IS NULL",
                                 data->id, 0, NULL, error);
   if (detail->entity == NULL)
     goto out;
+  id = chronicle_entity_get_id (detail->entity);
 
   stmt = _chronicle_db_prepare (db,
-                                "SELECT " DAY_OF ("published") " AS d, count (*)"
-                                " FROM article_entities WHERE entity_id = ?"
-                                " GROUP BY d ORDER BY d",
+                                "SELECT followed,"
+                                " (SELECT min (published) FROM article_entities WHERE entity_id = ?1),"
+                                " (SELECT max (published) FROM article_entities WHERE entity_id = ?1)"
+                                " FROM entities WHERE id = ?1",
                                 error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, data->id);
-  detail->histogram = collect_histogram (db, stmt, data->bucket, error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      detail->followed = sqlite3_column_int (stmt, 0) != 0;
+      detail->first_mention = sqlite3_column_int64 (stmt, 1);
+      detail->last_mention = sqlite3_column_int64 (stmt, 2);
+    }
+  if (!_chronicle_db_finish_rows (db, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+    goto out;
+
+  /* In index order, bucketed here: no grouping in SQL. */
+  stmt = _chronicle_db_prepare (db,
+                                "SELECT published FROM article_entities WHERE entity_id = ?"
+                                " ORDER BY published",
+                                error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, id);
+  detail->histogram = collect_times (db, stmt, data->bucket, error);
   if (detail->histogram == NULL)
     goto out;
 
   stmt = _chronicle_db_prepare (db,
-                                "SELECT e.id, e.kind, e.name, e.country_code, c.n FROM ("
+                                "SELECT e.id, e.kind, e.name, e.country_code,"
+                                " (SELECT count (*) FROM entity_merge_mentions m"
+                                "  WHERE m.entity_id = e.id)"
+                                " FROM entities e WHERE e.merged_into = ? ORDER BY e.fold, e.id",
+                                error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, id);
+  detail->merged = g_ptr_array_new_with_free_func (g_object_unref);
+  if (!_chronicle_collect_entities (db, stmt, detail->merged, error))
+    goto out;
+
+  stmt = _chronicle_db_prepare (db,
+                                "SELECT id, kind, name, country_code, n FROM ("
+                                " SELECT e.id, e.kind, e.name, e.country_code, c.n,"
+                                " row_number () OVER (PARTITION BY e.kind ORDER BY c.n DESC, e.id)"
+                                " AS rn FROM ("
                                 " SELECT ae.entity_id AS eid, count (*) AS n FROM ("
                                 "  SELECT article_id FROM article_entities WHERE entity_id = ?1"
                                 "  ORDER BY published DESC LIMIT ?3) r"
                                 " JOIN article_entities ae ON ae.article_id = r.article_id"
-                                " WHERE ae.entity_id != ?1 GROUP BY ae.entity_id"
-                                " ORDER BY n DESC, ae.entity_id LIMIT ?2) c"
-                                " JOIN entities e ON e.id = c.eid ORDER BY c.n DESC, e.id",
+                                " WHERE ae.entity_id != ?1 GROUP BY ae.entity_id) c"
+                                " JOIN entities e ON e.id = c.eid)"
+                                " WHERE rn <= ?2 ORDER BY kind, n DESC, id",
                                 error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, data->id);
+  sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, data->limit);
   sqlite3_bind_int64 (stmt, 3, RELATED_WINDOW);
   detail->related = g_ptr_array_new_with_free_func (g_object_unref);
@@ -438,7 +501,8 @@ chronicle_store_histogram_finish (ChronicleStore  *self,
  * @user_data: data for @callback
  *
  * Finds a stored entity (with its id, aliases and article count);
- * %CHRONICLE_STORE_ERROR_NOT_FOUND if it was never mentioned.
+ * %CHRONICLE_STORE_ERROR_NOT_FOUND if it was never mentioned. A name merged or renamed
+ * into another entity finds that entity.
  */
 void
 chronicle_store_lookup_entity_async (ChronicleStore      *self,
@@ -486,8 +550,14 @@ chronicle_store_lookup_entity_finish (ChronicleStore  *self,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Reads an entity with its mentions over time and the entities most often named with
- * it. %CHRONICLE_STORE_ERROR_NOT_FOUND for an unknown id.
+ * Reads an entity with its mentions over time, the entities most often named with
+ * it (@top_n of each kind), its Follow state and the entities merged into it. The id
+ * of an entity merged or renamed away opens the entity that carries its mentions
+ * now. %CHRONICLE_STORE_ERROR_NOT_FOUND for an unknown id.
+ *
+ * Its timeline is chronicle_store_timeline_async() with
+ * chronicle_query_with_entity_added (query, kind, name) for the entity's kind and
+ * name (old names and merged names find it too).
  */
 void
 chronicle_store_entity_detail_async (ChronicleStore       *self,

@@ -145,10 +145,26 @@ typedef struct {
   GArray *ids;
   /* For the article list: the ids it shows now, to diff against (may be NULL). */
   GArray *old_ids;
+  /* Entity lists and corrections. */
+  int sort;
+  guint offset;
+  guint n_months;
+  gint64 other_id;
+  gboolean flag;
 } ReadData;
 
 ReadData *_read_data_new  (void);
 void      _read_data_free (gpointer data);
+
+/* chronicle-store-entities.c / chronicle-store-corrections.c: entity jobs */
+gboolean _chronicle_store_read_list_entities  (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_facet_entities (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_get_entity     (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_followed       (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_followed_news  (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_stopped        (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_entity_aliases (ChronicleDb *db, ChronicleEntity *entity,
+                                               GError **error);
 
 /* Helpers for the public calls. */
 GTask    *_chronicle_store_new_task       (ChronicleStore       *self,

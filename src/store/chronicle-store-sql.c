@@ -221,9 +221,17 @@ _chronicle_sql_resolve_facets (Sql             *sql,
   facets->resolved = TRUE;
   facets->driver = -1;
 
+  /* A name merged or renamed into another entity means that entity. */
   stmt = _chronicle_db_prepare (db,
-                                "SELECT id, article_count FROM entities WHERE kind = ?"
-                                " AND name IN (SELECT value FROM json_each (?))",
+                                "WITH RECURSIVE chain (id, next, depth) AS ("
+                                " SELECT id, merged_into, 0 FROM entities WHERE kind = ?"
+                                " AND name IN (SELECT value FROM json_each (?))"
+                                " UNION SELECT e.id, e.merged_into, depth + 1"
+                                " FROM chain JOIN entities e ON e.id = chain.next"
+                                " WHERE depth < 64)"
+                                " SELECT DISTINCT e.id, e.article_count"
+                                " FROM chain JOIN entities e ON e.id = chain.id"
+                                " WHERE chain.next IS NULL",
                                 error);
   if (stmt == NULL)
     return FALSE;

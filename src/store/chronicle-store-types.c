@@ -21,6 +21,10 @@ entity_detail_copy (ChronicleEntityDetail *detail)
   copy->entity = detail->entity != NULL ? g_object_ref (detail->entity) : NULL;
   copy->histogram = detail->histogram != NULL ? g_array_ref (detail->histogram) : NULL;
   copy->related = detail->related != NULL ? g_ptr_array_ref (detail->related) : NULL;
+  copy->followed = detail->followed;
+  copy->first_mention = detail->first_mention;
+  copy->last_mention = detail->last_mention;
+  copy->merged = detail->merged != NULL ? g_ptr_array_ref (detail->merged) : NULL;
 
   return copy;
 }
@@ -41,6 +45,7 @@ chronicle_entity_detail_free (ChronicleEntityDetail *detail)
   g_clear_object (&detail->entity);
   g_clear_pointer (&detail->histogram, g_array_unref);
   g_clear_pointer (&detail->related, g_ptr_array_unref);
+  g_clear_pointer (&detail->merged, g_ptr_array_unref);
   g_free (detail);
 }
 

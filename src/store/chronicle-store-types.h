@@ -72,8 +72,15 @@ typedef struct {
  * @entity: the entity, with its aliases and its article count
  * @histogram: (element-type ChronicleHistogramBin): articles mentioning it per bucket
  * @related: (element-type ChronicleEntity): the entities most often named in the same
- *   articles, most frequent first; their #ChronicleEntity:mention-count is the number
- *   of shared articles (counted over the entity's 20,000 most recent articles)
+ *   articles: up to top_n of each kind, ordered by kind then most frequent first; their
+ *   #ChronicleEntity:mention-count is the number of shared articles (counted over the
+ *   entity's 3,000 most recent articles)
+ * @followed: whether the user follows the entity
+ * @first_mention: publication time of the oldest article naming it (0 if none)
+ * @last_mention: publication time of the newest article naming it (0 if none)
+ * @merged: (element-type ChronicleEntity): the entities merged into this one (each can
+ *   be split back out with chronicle_store_unmerge_entity_async()); their
+ *   #ChronicleEntity:mention-count is the number of articles that came with them
  *
  * What chronicle_store_entity_detail_finish() returns.
  */
@@ -81,6 +88,10 @@ typedef struct {
   ChronicleEntity *entity;
   GArray *histogram;
   GPtrArray *related;
+  gboolean followed;
+  gint64 first_mention;
+  gint64 last_mention;
+  GPtrArray *merged;
 } ChronicleEntityDetail;
 
 #define CHRONICLE_TYPE_ENTITY_DETAIL (chronicle_entity_detail_get_type ())

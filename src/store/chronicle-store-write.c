@@ -23,6 +23,7 @@
 
 typedef struct {
   gint64 id;
+  gint64 via;
   gboolean has_country;
 } EntityCacheEntry;
 
@@ -127,8 +128,11 @@ _chronicle_store_remove_orphans (ChronicleDb  *db,
   return _chronicle_db_exec (db,
                              "DELETE FROM events WHERE NOT EXISTS"
                              " (SELECT 1 FROM event_articles WHERE event_id = events.id);"
-                             "DELETE FROM entities WHERE article_count <= 0 AND NOT EXISTS"
-                             " (SELECT 1 FROM event_entities WHERE entity_id = entities.id);"
+                             "DELETE FROM entities WHERE article_count <= 0"
+                             " AND merged_into IS NULL AND followed = 0 AND NOT EXISTS"
+                             " (SELECT 1 FROM event_entities WHERE entity_id = entities.id)"
+                             " AND NOT EXISTS (SELECT 1 FROM entities r"
+                             " WHERE r.merged_into = entities.id);"
                              "DELETE FROM day_counts WHERE count <= 0;",
                              error);
 }
@@ -143,53 +147,69 @@ typedef struct {
   GHashTable *event_starts;
   /* Entity id -> articles added in this batch, applied at its end. */
   GHashTable *entity_counts;
+  /* Entity id -> (gint64 *) newest publication time in this batch. */
+  GHashTable *entity_last;
   gint64 max_span;
+  /* Ids whose text goes into article_fts at the end of the batch, once each. */
+  GArray *fts_ids;
+  GHashTable *fts_pending;
+  gboolean fts_has_old;
 } Batch;
 
+/* The entity a (kind, name) lands on: the stop list drops it (returns
+ * STOPPED_ENTITY), a row merged or renamed into another is followed to the entity
+ * that carries its mentions now (*via is then the row the name matched, so the
+ * mentions can be split back out). 0 on error. */
+#define STOPPED_ENTITY (-1)
+#define MAX_REDIRECTS 64
+
 static gint64
-lookup_entity (Batch            *batch,
-               ChronicleMention *mention,
-               GError          **error)
+resolve_entity (Batch        *batch,
+                int           kind,
+                const char   *name,
+                const char   *country_code,
+                gint64       *via,
+                gboolean     *has_country,
+                GError      **error)
 {
-  g_autofree char *key = g_strdup_printf ("%d\037%s", mention->entity_kind, mention->entity_name);
-  EntityCacheEntry *cached = g_hash_table_lookup (batch->store->entity_ids, key);
   sqlite3_stmt *stmt;
-  gint64 id = 0;
-  gboolean has_country = FALSE;
+  gint64 id = 0, next = 0;
   int rc;
 
-  if (cached != NULL)
-    {
-      if (!cached->has_country && mention->country_code != NULL)
-        {
-          stmt = _chronicle_db_prepare (batch->db,
-                                        "UPDATE entities SET country_code = ?"
-                                        " WHERE id = ? AND country_code IS NULL",
-                                        error);
-          if (stmt == NULL)
-            return 0;
-          _chronicle_db_bind_text (stmt, 1, mention->country_code);
-          sqlite3_bind_int64 (stmt, 2, cached->id);
-          if (!_chronicle_db_step_done (batch->db, stmt, error))
-            return 0;
-          cached->has_country = TRUE;
-        }
-      return cached->id;
-    }
+  *via = 0;
+  *has_country = FALSE;
 
   stmt = _chronicle_db_prepare (batch->db,
-                                "SELECT id, country_code IS NOT NULL FROM entities"
-                                " WHERE kind = ? AND name = ?",
+                                "SELECT 1 FROM entity_stoplist WHERE kind = ? AND name = ?",
                                 error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int (stmt, 1, mention->entity_kind);
-  _chronicle_db_bind_text (stmt, 2, mention->entity_name);
+  sqlite3_bind_int (stmt, 1, kind);
+  _chronicle_db_bind_text (stmt, 2, name);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return STOPPED_ENTITY;
+  if (rc != SQLITE_DONE)
+    {
+      _chronicle_db_set_error (batch->db, rc, error);
+      return 0;
+    }
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "SELECT id, country_code IS NOT NULL, coalesce (merged_into, 0)"
+                                " FROM entities WHERE kind = ? AND name = ?",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int (stmt, 1, kind);
+  _chronicle_db_bind_text (stmt, 2, name);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
-      has_country = sqlite3_column_int (stmt, 1);
+      *has_country = sqlite3_column_int (stmt, 1);
+      next = sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -198,43 +218,106 @@ lookup_entity (Batch            *batch,
       return 0;
     }
 
+  if (next != 0)
+    *via = id;
+  for (guint hops = 0; next != 0 && hops < MAX_REDIRECTS; hops++)
+    {
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "SELECT id, country_code IS NOT NULL, coalesce (merged_into, 0)"
+                                    " FROM entities WHERE id = ?",
+                                    error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, next);
+      next = 0;
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          id = sqlite3_column_int64 (stmt, 0);
+          *has_country = sqlite3_column_int (stmt, 1);
+          next = sqlite3_column_int64 (stmt, 2);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _chronicle_db_set_error (batch->db, rc, error);
+          return 0;
+        }
+    }
+
   if (id == 0)
     {
       stmt = _chronicle_db_prepare (batch->db,
-                                    "INSERT INTO entities (kind, name, country_code)"
-                                    " VALUES (?, ?, ?)",
+                                    "INSERT INTO entities (kind, name, country_code, fold)"
+                                    " VALUES (?1, ?2, ?3, chronicle_fold (?2))",
                                     error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int (stmt, 1, mention->entity_kind);
-      _chronicle_db_bind_text (stmt, 2, mention->entity_name);
-      _chronicle_db_bind_text (stmt, 3, mention->country_code);
+      sqlite3_bind_int (stmt, 1, kind);
+      _chronicle_db_bind_text (stmt, 2, name);
+      _chronicle_db_bind_text (stmt, 3, country_code);
       if (!_chronicle_db_step_done (batch->db, stmt, error))
         return 0;
       id = sqlite3_last_insert_rowid (_chronicle_db_handle (batch->db));
-      has_country = mention->country_code != NULL;
+      *has_country = country_code != NULL;
     }
-  else if (!has_country && mention->country_code != NULL)
-    {
-      stmt = _chronicle_db_prepare (batch->db,
-                                    "UPDATE entities SET country_code = ?"
-                                    " WHERE id = ? AND country_code IS NULL",
-                                    error);
-      if (stmt == NULL)
-        return 0;
-      _chronicle_db_bind_text (stmt, 1, mention->country_code);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (!_chronicle_db_step_done (batch->db, stmt, error))
-        return 0;
-      has_country = TRUE;
-    }
-
-  cached = g_new (EntityCacheEntry, 1);
-  cached->id = id;
-  cached->has_country = has_country;
-  g_hash_table_insert (batch->store->entity_ids, g_steal_pointer (&key), cached);
 
   return id;
+}
+
+static gboolean
+set_country (Batch        *batch,
+             gint64        id,
+             const char   *country_code,
+             GError      **error)
+{
+  sqlite3_stmt *stmt = _chronicle_db_prepare (batch->db,
+                                              "UPDATE entities SET country_code = ?"
+                                              " WHERE id = ? AND country_code IS NULL",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _chronicle_db_bind_text (stmt, 1, country_code);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return _chronicle_db_step_done (batch->db, stmt, error);
+}
+
+static gint64
+lookup_entity (Batch            *batch,
+               ChronicleMention *mention,
+               gint64           *out_via,
+               GError          **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d\037%s", mention->entity_kind, mention->entity_name);
+  EntityCacheEntry *cached = g_hash_table_lookup (batch->store->entity_ids, key);
+  gint64 id, via = 0;
+  gboolean has_country = FALSE;
+
+  if (cached == NULL)
+    {
+      id = resolve_entity (batch, mention->entity_kind, mention->entity_name,
+                           mention->country_code, &via, &has_country, error);
+      if (id == 0)
+        return 0;
+
+      cached = g_new (EntityCacheEntry, 1);
+      cached->id = id;
+      cached->via = via;
+      cached->has_country = has_country || id == STOPPED_ENTITY;
+      g_hash_table_insert (batch->store->entity_ids, g_steal_pointer (&key), cached);
+    }
+
+  if (!cached->has_country && mention->country_code != NULL)
+    {
+      if (!set_country (batch, cached->id, mention->country_code, error))
+        return 0;
+      cached->has_country = TRUE;
+    }
+
+  if (out_via != NULL)
+    *out_via = cached->via;
+  return cached->id;
 }
 
 static gboolean
@@ -266,6 +349,7 @@ add_alias (Batch       *batch,
 
 typedef struct {
   gint64 entity_id;
+  gint64 via;
   guint start;
   guint end;
 } ResolvedMention;
@@ -284,6 +368,70 @@ compare_resolved (gconstpointer a,
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
+static void
+note_entity (Batch  *batch,
+             gint64  entity_id,
+             gint64  published)
+{
+  gpointer key = g_memdup2 (&entity_id, sizeof entity_id);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (batch->entity_counts, key));
+  gint64 *last = g_hash_table_lookup (batch->entity_last, &entity_id);
+
+  g_hash_table_replace (batch->entity_counts, key, GUINT_TO_POINTER (count + 1));
+  if (last == NULL)
+    g_hash_table_insert (batch->entity_last, g_memdup2 (&entity_id, sizeof entity_id),
+                         _chronicle_int_result (published));
+  else
+    *last = MAX (*last, published);
+}
+
+/* Mentions that reached an entity through a merged name are remembered per merged
+ * name, so that undoing the merge takes them back out. */
+static gboolean
+record_merged_mentions (Batch            *batch,
+                        ResolvedMention  *group,
+                        guint             n,
+                        gint64            article_id,
+                        gint64            published,
+                        GError          **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) offsets = NULL;
+      sqlite3_stmt *stmt;
+      gboolean seen = FALSE;
+
+      if (group[i].via == 0)
+        continue;
+      for (guint j = 0; j < i; j++)
+        seen |= group[j].via == group[i].via;
+      if (seen)
+        continue;
+
+      offsets = g_string_new (NULL);
+      for (guint j = i; j < n; j++)
+        if (group[j].via == group[i].via)
+          g_string_append_printf (offsets, "%s%u-%u", offsets->len > 0 ? "," : "",
+                                  group[j].start, group[j].end);
+
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "INSERT OR REPLACE INTO entity_merge_mentions"
+                                    " (entity_id, article_id, published, offsets)"
+                                    " VALUES (?, ?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, group[i].via);
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      sqlite3_bind_int64 (stmt, 3, published);
+      sqlite3_bind_text (stmt, 4, offsets->str, offsets->len, SQLITE_TRANSIENT);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 insert_mentions (Batch             *batch,
                  ChronicleArticle  *article,
@@ -296,6 +444,7 @@ insert_mentions (Batch             *batch,
                                                   mentions->len);
   g_autoptr(GString) offsets = g_string_new (NULL);
   sqlite3_stmt *stmt;
+  guint group_start = 0;
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -305,9 +454,11 @@ insert_mentions (Batch             *batch,
       if (m->entity_name == NULL || *m->entity_name == '\0')
         continue;
 
-      r.entity_id = lookup_entity (batch, m, error);
+      r.entity_id = lookup_entity (batch, m, &r.via, error);
       if (r.entity_id == 0)
         return FALSE;
+      if (r.entity_id == STOPPED_ENTITY)
+        continue;
       r.start = m->start;
       r.end = m->end;
       g_array_append_val (resolved, r);
@@ -318,14 +469,6 @@ insert_mentions (Batch             *batch,
     }
 
   g_array_sort (resolved, compare_resolved);
-
-  stmt = _chronicle_db_prepare (batch->db,
-                                "INSERT INTO article_entities"
-                                " (article_id, entity_id, published, offsets)"
-                                " VALUES (?, ?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
 
   for (guint i = 0; i < resolved->len; i++)
     {
@@ -339,6 +482,13 @@ insert_mentions (Batch             *batch,
           && g_array_index (resolved, ResolvedMention, i + 1).entity_id == r->entity_id)
         continue;
 
+      stmt = _chronicle_db_prepare (batch->db,
+                                    "INSERT INTO article_entities"
+                                    " (article_id, entity_id, published, offsets)"
+                                    " VALUES (?, ?, ?, ?)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
       sqlite3_bind_int64 (stmt, 1, article_id);
       sqlite3_bind_int64 (stmt, 2, r->entity_id);
       sqlite3_bind_int64 (stmt, 3, published);
@@ -347,12 +497,12 @@ insert_mentions (Batch             *batch,
         return FALSE;
       g_string_truncate (offsets, 0);
 
-      {
-        gpointer key = g_memdup2 (&r->entity_id, sizeof r->entity_id);
-        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (batch->entity_counts, key));
+      if (!record_merged_mentions (batch, &g_array_index (resolved, ResolvedMention, group_start),
+                                   i + 1 - group_start, article_id, published, error))
+        return FALSE;
+      group_start = i + 1;
 
-        g_hash_table_replace (batch->entity_counts, key, GUINT_TO_POINTER (count + 1));
-      }
+      note_entity (batch, r->entity_id, published);
     }
 
   return TRUE;
@@ -452,10 +602,12 @@ upsert_event (Batch           *batch,
         .entity_name = (char *) chronicle_entity_get_name (entity),
         .country_code = (char *) chronicle_entity_get_country_code (entity),
       };
-      gint64 entity_id = lookup_entity (batch, &probe, error);
+      gint64 entity_id = lookup_entity (batch, &probe, NULL, error);
 
       if (entity_id == 0)
         return FALSE;
+      if (entity_id == STOPPED_ENTITY)
+        continue;
 
       stmt = _chronicle_db_prepare (batch->db,
                                     "INSERT OR IGNORE INTO event_entities (event_id, entity_id)"
@@ -652,6 +804,7 @@ delete_attachments (Batch   *batch,
 {
   const char *statements[] = {
     "DELETE FROM article_entities WHERE article_id = ?",
+    "DELETE FROM entity_merge_mentions WHERE article_id = ?",
     "DELETE FROM time_mentions WHERE article_id = ?",
     "DELETE FROM event_articles WHERE article_id = ?",
   };
@@ -668,6 +821,83 @@ delete_attachments (Batch   *batch,
     }
 
   return TRUE;
+}
+
+/* Queues @id for the full-text index. Its text is indexed once, at the end of the batch
+ * (flush_fts()): an FTS5 table that is part of a transaction flushes its pending terms
+ * into a new segment at every statement savepoint, so feeding it row by row (triggers)
+ * wrote one tiny segment per article and spent most of the upsert merging them. A stored
+ * article's indexed text is saved first, to be removed from the index then. */
+static gboolean
+queue_fts (Batch    *batch,
+           gint64    id,
+           gboolean  stored,
+           GError  **error)
+{
+  if (g_hash_table_contains (batch->fts_pending, &id))
+    return TRUE;
+
+  if (stored)
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (batch->db,
+                                                  "INSERT INTO temp.fts_old"
+                                                  " (id, title, summary, body)"
+                                                  " SELECT id, title, summary, body"
+                                                  " FROM main.article_text WHERE id = ?",
+                                                  error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+      batch->fts_has_old = TRUE;
+    }
+
+  g_array_append_val (batch->fts_ids, id);
+  g_hash_table_add (batch->fts_pending, g_memdup2 (&id, sizeof id));
+  return TRUE;
+}
+
+/* Applies the batch's text changes to article_fts in two statements. */
+static gboolean
+flush_fts (Batch   *batch,
+           GError **error)
+{
+  g_autoptr(GString) json = NULL;
+  sqlite3_stmt *stmt;
+
+  if (batch->fts_has_old)
+    {
+      if (!_chronicle_db_exec (batch->db,
+                               "INSERT INTO main.article_fts"
+                               " (article_fts, rowid, title, summary, body)"
+                               " SELECT 'delete', id, title, summary, body FROM temp.fts_old;"
+                               "DELETE FROM temp.fts_old;",
+                               error))
+        return FALSE;
+      batch->fts_has_old = FALSE;
+    }
+
+  if (batch->fts_ids->len == 0)
+    return TRUE;
+
+  json = g_string_sized_new (batch->fts_ids->len * 8 + 2);
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < batch->fts_ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (batch->fts_ids, gint64, i));
+  g_string_append_c (json, ']');
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "INSERT INTO main.article_fts (rowid, title, summary, body)"
+                                " SELECT id, title, summary, body FROM main.article_text"
+                                " WHERE id IN (SELECT value FROM json_each (?))",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_STATIC);
+  return _chronicle_db_step_done (batch->db, stmt, error);
 }
 
 static gboolean
@@ -728,6 +958,9 @@ write_article (Batch             *batch,
     return FALSE;
 
   id = existing_id != 0 ? existing_id : sqlite3_last_insert_rowid (_chronicle_db_handle (batch->db));
+
+  if (!queue_fts (batch, id, existing_id != 0, error))
+    return FALSE;
 
   if (existing_id == 0)
     stmt = _chronicle_db_prepare (batch->db,
@@ -792,7 +1025,14 @@ _chronicle_store_write_upsert (StoreJob     *job,
                                                               g_free);
   g_autoptr(GHashTable) entity_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                                 NULL);
-  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, 0 };
+  g_autoptr(GHashTable) entity_last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                              g_free);
+  g_autoptr(GArray) fts_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                 upsert->articles->len);
+  g_autoptr(GHashTable) fts_pending = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, entity_last, 0,
+                  fts_ids, fts_pending, FALSE };
   GHashTableIter iter;
   gpointer key, value;
   ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
@@ -857,18 +1097,24 @@ _chronicle_store_write_upsert (StoreJob     *job,
       g_array_append_val (ids, id);
     }
 
+  if (!flush_fts (&batch, error))
+    return _chronicle_store_fail (job->store, db, error);
+
   g_hash_table_iter_init (&iter, entity_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       sqlite3_stmt *stmt = _chronicle_db_prepare (db,
                                                   "UPDATE entities SET article_count ="
-                                                  " article_count + ? WHERE id = ?",
+                                                  " article_count + ?1, last_mention ="
+                                                  " max (last_mention, ?3) WHERE id = ?2",
                                                   error);
+      gint64 *last = g_hash_table_lookup (entity_last, key);
 
       if (stmt == NULL)
         return _chronicle_store_fail (job->store, db, error);
       sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_UINT (value));
       sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+      sqlite3_bind_int64 (stmt, 3, last != NULL ? *last : 0);
       if (!_chronicle_db_step_done (db, stmt, error))
         return _chronicle_store_fail (job->store, db, error);
     }

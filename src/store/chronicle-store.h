@@ -239,3 +239,5 @@ GPtrArray           *chronicle_store_events_for_article_finish (ChronicleStore  
                                                                 GError                **error);
 
 G_END_DECLS
+
+#include "chronicle-store-entities.h"

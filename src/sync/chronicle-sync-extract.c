@@ -43,9 +43,9 @@
  * article in feed order, so one source's result does not depend on the machine. */
 
 #define RECENT_EVENTS  2000
-#define MAX_PEOPLE     200000
-#define MAX_EVENTS     20000
-#define KEEP_EVENTS    10000
+#define MAX_PEOPLE     50000
+#define MAX_EVENTS     4000
+#define KEEP_EVENTS    2000
 #define UNIX_EPOCH_JULIAN 719163
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
 
@@ -481,8 +481,10 @@ group_article (ChronicleSyncExtractor *self,
   GDate date;
   guint64 id;
 
+  /* A lone surname becomes the one full name the store and this sync know. */
   chronicle_name_index_apply (self->names, extraction);
   chronicle_name_index_add_extraction (self->names, extraction);
+  add_mentions (article, extraction);
 
   g_date_clear (&date, 1);
   if (!chronicle_extraction_get_event_date (extraction, &date))
@@ -555,7 +557,6 @@ _chronicle_sync_extractor_process (ChronicleSyncExtractor *self,
       if (extraction == NULL)
         continue;
 
-      add_mentions (article, extraction);
       add_time_mentions (article, extraction);
       if (chronicle_article_get_published_inferred (article)
           && chronicle_extraction_get_reference_date_inferred (extraction))

@@ -336,6 +336,36 @@ store_articles (Job *job)
                                          NULL, upserted_cb, job);
 }
 
+/* Extraction runs on a pool of its own, as many threads as cores (at most 2): all
+ * sources in flight share it, so a big sync keeps both cores busy without a thread
+ * (and a malloc arena) per source. */
+static void
+extract_pool_func (gpointer data,
+                   gpointer user_data)
+{
+  GTask *task = data;
+
+  extract_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                  g_task_get_cancellable (task));
+  g_object_unref (task);
+}
+
+static GThreadPool *
+get_extract_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *made = g_thread_pool_new (extract_pool_func, NULL,
+                                             CLAMP (g_get_num_processors (), 1, 2), FALSE,
+                                             NULL);
+
+      g_once_init_leave (&pool, made);
+    }
+  return pool;
+}
+
 static void
 extracted_cb (GObject      *object,
               GAsyncResult *result,
@@ -368,7 +398,7 @@ extract_fresh (Job       *job,
   input->events = g_ptr_array_ref (job->events);
   g_task_set_source_tag (task, extract_fresh);
   g_task_set_task_data (task, input, (GDestroyNotify) extract_input_free);
-  g_task_run_in_thread (task, extract_thread);
+  g_thread_pool_push (get_extract_pool (), g_object_ref (task), NULL);
 }
 
 static void

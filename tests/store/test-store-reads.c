@@ -240,14 +240,19 @@ test_entity_detail (ReadsFixture  *fixture,
   g_assert_cmpstr (chronicle_entity_get_country_code (france), ==, "Fr");
 
   r2 = AWAIT_CALL (chronicle_store_entity_detail_async, store, chronicle_entity_get_id (france),
-                   CHRONICLE_GRANULARITY_YEAR, 3, NULL);
+                   CHRONICLE_GRANULARITY_YEAR, 1, NULL);
   detail = chronicle_store_entity_detail_finish (store, r2, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (chronicle_entity_get_name (detail->entity), ==, "France");
   g_assert_cmpuint (detail->histogram->len, ==, 2);
   g_assert_cmpuint (g_array_index (detail->histogram, ChronicleHistogramBin, 0).count, ==, 3);
   related = describe_entities (detail->related);
-  g_assert_cmpstr (related, ==, "person:Emmanuel Macron=2 place:Paris=1 country:Germany=1");
+  /* The top one of each kind, by kind. */
+  g_assert_cmpstr (related, ==,
+                   "person:Emmanuel Macron=2 country:Germany=1 place:Paris=1 organization:UNESCO=1");
+  g_assert_false (detail->followed);
+  g_assert_cmpint (detail->first_mention, <, detail->last_mention);
+  g_assert_cmpuint (detail->merged->len, ==, 0);
 
   r3 = AWAIT_CALL (chronicle_store_lookup_entity_async, store, CHRONICLE_ENTITY_KIND_PERSON,
                    "Nobody", NULL);

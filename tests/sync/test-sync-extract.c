@@ -17,7 +17,8 @@
  * people, countries, places, organisations, dates and inferred date
  * (tests/data/sync-extract/seed-article.expected); two reports of one meeting served
  * by a loopback feed end up in one event; unchanged articles are not extracted again;
- * `chronicle-cli import` of the sample news stores its entities. */
+ * the event grouper and the name index pick up what the store holds; `chronicle-cli
+ * import` of the sample news stores its entities. */
 
 typedef struct {
   ChronicleTestServer  *server;
@@ -454,6 +455,49 @@ test_grouper_seeded_from_store (Fixture       *fixture,
   g_assert_cmpuint (g_hash_table_size (events), ==, 2);
 }
 
+static gint64
+add_file (Fixture    *fixture,
+          const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sync-extract", name, NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  return add_source (fixture, CHRONICLE_SOURCE_KIND_FILE, uri);
+}
+
+/* A surname alone takes the one full name the store knows: "Petrenko" in an article
+ * read by a new service (a new process) is the "Finance Minister Anatoly Petrenko"
+ * of an article stored earlier. */
+static void
+test_name_index_from_store (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ChronicleSyncResult) result = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 first, second;
+
+  first = add_file (fixture, "name-full.txt");
+  second = add_file (fixture, "name-surname.txt");
+  result = sync_one (fixture, first);
+  g_assert_cmpuint (result->added, ==, 1);
+
+  g_clear_object (&fixture->service);
+  fixture->service = chronicle_sync_service_new (fixture->store);
+  g_clear_pointer (&result, chronicle_sync_result_free);
+  result = sync_one (fixture, second);
+  g_assert_cmpuint (result->added, ==, 1);
+
+  ids = all_ids (fixture);
+  g_assert_cmpuint (ids->len, ==, 2);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(ChronicleArticle) article = get_article (fixture, g_array_index (ids, gint64, i));
+
+      g_assert_nonnull (find_mention (article, CHRONICLE_ENTITY_KIND_PERSON, "Anatoly Petrenko"));
+      g_assert_null (find_mention (article, CHRONICLE_ENTITY_KIND_PERSON, "Petrenko"));
+    }
+}
+
 static void
 test_cli_import_sample (Fixture       *fixture,
                         gconstpointer  data)
@@ -510,6 +554,7 @@ main (int   argc,
   ADD ("seed-article", test_seed_article);
   ADD ("feed-events", test_feed_events);
   ADD ("grouper-seeded-from-store", test_grouper_seeded_from_store);
+  ADD ("name-index-from-store", test_name_index_from_store);
   ADD ("cli-import-sample", test_cli_import_sample);
 #undef ADD
 

@@ -58,6 +58,7 @@ G_DEFINE_FINAL_TYPE (ChronicleEventsView, chronicle_events_view, GTK_TYPE_WIDGET
 
 enum {
   ARTICLE_ACTIVATED,
+  EVENT_OPENED,
   N_SIGNALS
 };
 
@@ -218,6 +219,8 @@ set_open_event (ChronicleEventsView   *self,
     }
   update_header (self);
   update_stack (self);
+  if (event != NULL)
+    g_signal_emit (self, signals[EVENT_OPENED], 0, event);
 }
 
 /* Rows */
@@ -382,6 +385,15 @@ chronicle_events_view_class_init (ChronicleEventsViewClass *klass)
   signals[ARTICLE_ACTIVATED] =
     g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_ARTICLE);
+
+  /**
+   * ChronicleEventsView::event-opened:
+   * @self: the view
+   * @event: the event whose articles are now shown (it may still be loading)
+   */
+  signals[EVENT_OPENED] =
+    g_signal_new ("event-opened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_EVENT_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chronicle_news/Chronicle/chronicle-events-view.ui");

@@ -274,6 +274,27 @@ compact_toggled_cb (GtkToggleButton       *button,
 }
 
 static void
+mark_event_date_cb (ChronicleEventSummary *event,
+                    GParamSpec            *pspec,
+                    ChronicleTimelineView *self)
+{
+  if (chronicle_event_summary_get_loaded (event) && chronicle_event_summary_get_start (event) > 0)
+    chronicle_time_ruler_set_position (self->ruler, chronicle_event_summary_get_start (event));
+}
+
+/* The ruler marks the open event's date, as it marks the selected article's. */
+static void
+event_opened_cb (ChronicleEventsView   *view,
+                 ChronicleEventSummary *event,
+                 ChronicleTimelineView *self)
+{
+  if (chronicle_event_summary_get_loaded (event))
+    mark_event_date_cb (event, NULL, self);
+  else
+    g_signal_connect_object (event, "notify::loaded", G_CALLBACK (mark_event_date_cb), self, 0);
+}
+
+static void
 event_article_activated_cb (ChronicleEventsView   *view,
                             ChronicleArticle      *article,
                             ChronicleTimelineView *self)
@@ -503,6 +524,7 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_view);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_article_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, event_opened_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, chip_bar_query_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ruler_date_activated_cb);

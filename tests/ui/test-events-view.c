@@ -411,8 +411,12 @@ test_timeline_switch (Fixture       *fixture,
 
   /* An article of an event opens like one of the timeline. */
   chronicle_events_view_open_event (view, 0);
-  while (g_list_model_get_n_items (chronicle_events_view_get_articles (view)) < 1)
+  while (g_list_model_get_n_items (chronicle_events_view_get_articles (view)) < 1
+         || !chronicle_event_summary_get_loaded (chronicle_events_view_get_open_event (view)))
     g_main_context_iteration (NULL, TRUE);
+  /* The ruler marks the open event's date. */
+  g_assert_cmpint (chronicle_time_ruler_get_position (chronicle_timeline_view_get_ruler (timeline)),
+                   ==, T0 + 3 * DAY);
   g_ptr_array_set_size (widgets, 0);
   find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, widgets);
   g_signal_emit_by_name (g_ptr_array_index (widgets, 1), "activate", 0);

@@ -664,9 +664,16 @@ job_fetch (Job *job)
 {
   ChronicleSyncService *self = job->run->self;
   gboolean same_url = g_strcmp0 (job->fetch_url, chronicle_source_get_url (job->source)) == 0;
+  g_autofree char *url = NULL;
+
+  /* The key from the keyring is used for the request only, never stored. */
+  if (chronicle_source_get_kind (job->source) == CHRONICLE_SOURCE_KIND_GUARDIAN)
+    url = chronicle_guardian_url_with_key (job->fetch_url, self->guardian_key);
+  else
+    url = g_strdup (job->fetch_url);
 
   /* Validators belong to the stored address only. */
-  chronicle_http_fetch_async (self->http, job->fetch_url,
+  chronicle_http_fetch_async (self->http, url,
                               same_url ? chronicle_source_get_etag (job->source) : NULL,
                               same_url ? chronicle_source_get_last_modified (job->source) : NULL,
                               job->run->cancellable, fetched_cb, job);

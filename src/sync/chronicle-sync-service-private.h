@@ -35,6 +35,8 @@ struct _ChronicleSyncService
   struct _Run             *run;
   gboolean                 missed_offline;
   gulong                   network_handler;
+  char                    *guardian_key;
+  GNetworkMonitor         *network_monitor;
 };
 
 typedef struct _Run Run;

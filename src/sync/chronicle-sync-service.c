@@ -231,10 +231,28 @@ static void sync_now_cb (GObject      *object,
                          GAsyncResult *result,
                          gpointer      user_data);
 
+/* Automatic syncs wait for an unmetered network unless the user allows them. */
+static gboolean
+metered_blocks (ChronicleSyncService *self)
+{
+  GNetworkMonitor *monitor = self->network_monitor != NULL ? self->network_monitor
+                                                           : g_network_monitor_get_default ();
+
+  if (self->settings == NULL || g_settings_get_boolean (self->settings, "sync-on-metered"))
+    return FALSE;
+  return g_network_monitor_get_network_metered (monitor);
+}
+
 static gboolean
 timer_cb (gpointer user_data)
 {
   ChronicleSyncService *self = user_data;
+
+  if (metered_blocks (self))
+    {
+      g_debug ("Not syncing automatically on a metered connection");
+      return G_SOURCE_CONTINUE;
+    }
 
   start_sync (self, 0, TRUE, NULL, sync_now_cb, NULL);
   return G_SOURCE_CONTINUE;
@@ -304,6 +322,8 @@ chronicle_sync_service_finalize (GObject *object)
   g_clear_object (&self->http);
   g_clear_pointer (&self->status, g_hash_table_unref);
   g_clear_pointer (&self->extractor, _chronicle_sync_extractor_free);
+  g_clear_pointer (&self->guardian_key, g_free);
+  g_clear_object (&self->network_monitor);
 
   G_OBJECT_CLASS (chronicle_sync_service_parent_class)->finalize (object);
 }
@@ -538,7 +558,8 @@ chronicle_sync_service_bind_settings (ChronicleSyncService *self)
   if (source == NULL)
     return FALSE;
   schema = g_settings_schema_source_lookup (source, BASE_APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "sync-interval"))
+  if (schema == NULL || !g_settings_schema_has_key (schema, "sync-interval")
+      || !g_settings_schema_has_key (schema, "sync-on-metered"))
     return FALSE;
 
   g_clear_object (&self->settings);
@@ -756,4 +777,54 @@ chronicle_sync_service_cancel (ChronicleSyncService *self)
 
   if (self->run != NULL)
     g_cancellable_cancel (self->run->cancellable);
+}
+
+/**
+ * chronicle_sync_service_set_guardian_key:
+ * @self: a #ChronicleSyncService
+ * @api_key: (nullable): the user's Guardian Open Platform key, or %NULL for the
+ *   key each source was added with
+ *
+ * Guardian sources are fetched with @api_key from now on.
+ */
+void
+chronicle_sync_service_set_guardian_key (ChronicleSyncService *self,
+                                         const char           *api_key)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+
+  g_free (self->guardian_key);
+  self->guardian_key = api_key != NULL && *api_key != '\0' ? g_strdup (api_key) : NULL;
+}
+
+/**
+ * chronicle_sync_service_set_network_monitor:
+ * @self: a #ChronicleSyncService
+ * @monitor: (nullable): the monitor that says whether the network is metered
+ *   (%NULL: the default one)
+ *
+ * For tests: automatic syncs ask @monitor whether the connection is metered.
+ */
+void
+chronicle_sync_service_set_network_monitor (ChronicleSyncService *self,
+                                            GNetworkMonitor      *monitor)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+
+  g_set_object (&self->network_monitor, monitor);
+}
+
+/**
+ * chronicle_sync_service_get_automatic_allowed:
+ * @self: a #ChronicleSyncService
+ *
+ * Returns: %FALSE when an automatic (periodic) sync would be skipped now because
+ *   the connection is metered and the `sync-on-metered` setting is off
+ */
+gboolean
+chronicle_sync_service_get_automatic_allowed (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), FALSE);
+
+  return !metered_blocks (self);
 }

@@ -98,5 +98,10 @@ GPtrArray            *chronicle_sync_service_sync_finish      (ChronicleSyncServ
                                                                GError                  **error);
 void                  chronicle_sync_service_sync_now         (ChronicleSyncService     *self);
 void                  chronicle_sync_service_cancel           (ChronicleSyncService     *self);
+void                  chronicle_sync_service_set_guardian_key (ChronicleSyncService     *self,
+                                                               const char               *api_key);
+void                  chronicle_sync_service_set_network_monitor (ChronicleSyncService  *self,
+                                                                  GNetworkMonitor       *monitor);
+gboolean              chronicle_sync_service_get_automatic_allowed (ChronicleSyncService *self);
 
 G_END_DECLS

@@ -69,6 +69,60 @@ chronicle_guardian_url (const char *query,
 }
 
 /**
+ * chronicle_guardian_url_with_key:
+ * @url: a Guardian content API address, as stored
+ * @api_key: (nullable): the key to use instead of the one in @url
+ *
+ * The stored address keeps the key it was added with (often `test`); the key in
+ * the user's keyring replaces it when the source is fetched, and is never stored.
+ *
+ * Returns: (transfer full): @url with its `api-key` parameter set to @api_key, or a
+ *   copy of @url when @api_key is %NULL or empty or @url has no query
+ */
+char *
+chronicle_guardian_url_with_key (const char *url,
+                                 const char *api_key)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GString) query = NULL;
+  g_autoptr(GUri) changed = NULL;
+  g_autofree char *escaped = NULL;
+  g_auto(GStrv) params = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (api_key == NULL || *api_key == '\0')
+    return g_strdup (url);
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_query (uri) == NULL)
+    return g_strdup (url);
+
+  escaped = g_uri_escape_string (api_key, NULL, FALSE);
+  query = g_string_new (NULL);
+  params = g_strsplit (g_uri_get_query (uri), "&", -1);
+  for (guint i = 0; params[i] != NULL; i++)
+    {
+      if (query->len > 0)
+        g_string_append_c (query, '&');
+      if (g_str_has_prefix (params[i], "api-key="))
+        {
+          g_string_append_printf (query, "api-key=%s", escaped);
+          found = TRUE;
+        }
+      else
+        g_string_append (query, params[i]);
+    }
+  if (!found)
+    g_string_append_printf (query, "&api-key=%s", escaped);
+
+  changed = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                         g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
+                         query->str, g_uri_get_fragment (uri));
+  return g_uri_to_string (changed);
+}
+
+/**
  * chronicle_sync_kind_for_url:
  * @url: an address
  *

@@ -21,6 +21,8 @@ char     *chronicle_gdelt_url             (const char           *query,
 char     *chronicle_guardian_url          (const char           *query,
                                            const char           *api_key);
 ChronicleSourceKind chronicle_sync_kind_for_url (const char     *url);
+char     *chronicle_guardian_url_with_key (const char           *url,
+                                           const char           *api_key);
 gboolean  chronicle_sync_resolve_address  (const char           *address,
                                            const char           *api_key,
                                            ChronicleSourceKind  *kind,

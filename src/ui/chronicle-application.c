@@ -15,8 +15,11 @@
 #include "chronicle-application.h"
 #include "chronicle-background.h"
 #include "chronicle-db-path.h"
+#include "chronicle-notification.h"
 #include "chronicle-preferences-window.h"
 #include "chronicle-search-provider.h"
+#include "chronicle-secret.h"
+#include "chronicle-store-search-backend.h"
 
 #include "chronicle-profile.h"
 #include "chronicle-store.h"
@@ -37,6 +40,9 @@ struct _ChronicleApplication
   ChronicleSyncService *sync;
   GError         *store_error;
   gboolean        load_sample;
+  guint           sync_added;     /* new articles in the current sync run */
+  guint           sync_sources;   /* sources that brought some */
+  char           *sync_source_title;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleApplication, chronicle_application, ADW_TYPE_APPLICATION)
@@ -87,6 +93,7 @@ preferences_action (GSimpleAction *action,
   ChroniclePreferencesWindow *prefs;
 
   prefs = chronicle_preferences_window_new (GTK_WINDOW (window), self->settings, self->db_path);
+  chronicle_preferences_window_set_services (prefs, self->store, self->sync);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
@@ -151,7 +158,16 @@ sync_now_action (GSimpleAction *action,
                                 _("Syncing is not available in this build yet"));
 }
 
+static void
+activate_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
+  { "activate", activate_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
@@ -238,6 +254,100 @@ chronicle_application_dbus_unregister (GApplication    *app,
                                                                             object_path);
 }
 
+/* After a sync: "N new articles", unless the user is looking at the window. */
+static void
+source_synced_cb (ChronicleSyncService      *sync,
+                  const ChronicleSyncResult *result,
+                  ChronicleApplication      *self)
+{
+  if (!result->ok || result->added == 0)
+    return;
+  self->sync_added += result->added;
+  self->sync_sources++;
+  g_free (self->sync_source_title);
+  self->sync_source_title = g_strdup (result->title);
+}
+
+static void
+sync_finished_cb (ChronicleSyncService *sync,
+                  ChronicleApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gboolean focused = window != NULL && gtk_window_is_active (window)
+                     && gtk_widget_get_visible (GTK_WIDGET (window));
+
+  if (chronicle_notification_should_notify_sync (g_settings_get_boolean (self->settings,
+                                                                         "notify-new-articles"),
+                                                 focused, self->sync_added))
+    {
+      g_autoptr(GNotification) notification = NULL;
+
+      notification = chronicle_notification_new_sync (self->sync_added, self->sync_sources,
+                                                      self->sync_source_title);
+      g_application_send_notification (G_APPLICATION (self),
+                                       CHRONICLE_NOTIFICATION_ID_NEW_ARTICLES, notification);
+    }
+  self->sync_added = 0;
+  self->sync_sources = 0;
+  g_clear_pointer (&self->sync_source_title, g_free);
+}
+
+static void
+guardian_key_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ChronicleApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = chronicle_secret_lookup_api_key_finish (result, &error);
+
+  if (error != NULL)
+    g_debug ("No Guardian API key from the keyring: %s", error->message);
+  else if (key != NULL && self->sync != NULL)
+    chronicle_sync_service_set_guardian_key (self->sync, key);
+}
+
+static void
+retention_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (chronicle_store_apply_retention_finish (CHRONICLE_STORE (object), result, &error) < 0)
+    g_message ("Cannot remove old articles: %s", error->message);
+}
+
+/* Old articles go at start-up (the Preferences apply a change at once). */
+static void
+apply_retention (ChronicleApplication *self)
+{
+  g_autofree char *nick = g_settings_get_string (self->settings, "keep-articles");
+  guint days = chronicle_preferences_keep_days (nick);
+
+  if (self->store != NULL && days > 0)
+    chronicle_store_apply_retention_async (self->store, days,
+                                           g_get_real_time () / G_USEC_PER_SEC, NULL,
+                                           retention_done_cb, NULL);
+}
+
+static void
+connect_services (ChronicleApplication *self)
+{
+  g_autoptr(ChronicleStoreSearchBackend) backend = chronicle_store_search_backend_new (self->store);
+
+  chronicle_store_search_backend_set_application (backend, G_APPLICATION (self));
+  chronicle_application_set_search_backend (self, CHRONICLE_SEARCH_BACKEND (backend));
+  /* Started by GNOME Shell to search: stay a little for the next keystroke. */
+  if (g_application_get_flags (G_APPLICATION (self)) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (G_APPLICATION (self), 10000);
+  g_signal_connect_object (self->sync, "source-finished", G_CALLBACK (source_synced_cb), self, 0);
+  g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, 0);
+  chronicle_secret_lookup_api_key_async (CHRONICLE_SECRET_SERVICE_GUARDIAN, NULL,
+                                         guardian_key_cb, g_object_ref (self));
+  apply_retention (self);
+}
+
 static void
 chronicle_application_startup (GApplication *app)
 {
@@ -271,6 +381,7 @@ chronicle_application_startup (GApplication *app)
       g_signal_connect_object (self, "sync-requested",
                                G_CALLBACK (chronicle_sync_service_sync_now), self->sync,
                                G_CONNECT_SWAPPED);
+      connect_services (self);
     }
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -334,6 +445,7 @@ chronicle_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->sync_source_title, g_free);
 
   G_OBJECT_CLASS (chronicle_application_parent_class)->finalize (object);
 }

@@ -112,3 +112,57 @@ chronicle_file_chooser_open_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/**
+ * chronicle_file_chooser_save_async:
+ * @parent: (nullable): the window the chooser belongs to
+ * @title: the chooser's title
+ * @suggested_name: the file name offered first
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the chosen file
+ * @user_data: data for @callback
+ *
+ * Asks where to save a file (GtkFileChooserNative: the portal in a sandbox).
+ */
+void
+chronicle_file_chooser_save_async (GtkWindow           *parent,
+                                   const char          *title,
+                                   const char          *suggested_name,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkFileChooserNative *dialog;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (title != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, chronicle_file_chooser_save_async);
+
+  dialog = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), g_object_ref (task));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/**
+ * chronicle_file_chooser_save_finish:
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError (%G_IO_ERROR_CANCELLED when none was chosen)
+ *
+ * Returns: (transfer full): the file to write
+ */
+GFile *
+chronicle_file_chooser_save_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

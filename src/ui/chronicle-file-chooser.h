@@ -19,4 +19,13 @@ void   chronicle_file_chooser_open_async  (GtkWindow           *parent,
 GFile *chronicle_file_chooser_open_finish (GAsyncResult        *result,
                                            GError             **error);
 
+void   chronicle_file_chooser_save_async  (GtkWindow           *parent,
+                                           const char          *title,
+                                           const char          *suggested_name,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GFile *chronicle_file_chooser_save_finish (GAsyncResult        *result,
+                                           GError             **error);
+
 G_END_DECLS

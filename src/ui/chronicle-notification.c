@@ -131,3 +131,59 @@ chronicle_notification_id_entity (gint64 entity_id)
 {
   return g_strdup_printf ("entity-%" G_GINT64_FORMAT, entity_id);
 }
+
+/**
+ * chronicle_notification_new_sync:
+ * @n_added: how many new articles a sync brought (more than 0)
+ * @n_sources: from how many sources
+ * @source_title: (nullable): the source's title when there is one
+ *
+ * After a sync: "N new articles". Clicking it brings the window back.
+ *
+ * Returns: (transfer full): the notification
+ */
+GNotification *
+chronicle_notification_new_sync (guint       n_added,
+                                 guint       n_sources,
+                                 const char *source_title)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (n_added > 0, NULL);
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new article", "%u new articles",
+                                        n_added),
+                           n_added);
+  notification = g_notification_new (title);
+  if (n_sources == 1 && source_title != NULL && *source_title != '\0')
+    /* Translators: %s is a source's title, e.g. "From BBC News" */
+    body = g_strdup_printf (_("From %s"), source_title);
+  else if (n_sources > 1)
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "From %u source", "From %u sources",
+                                         n_sources),
+                            n_sources);
+  if (body != NULL)
+    g_notification_set_body (notification, body);
+  g_notification_set_default_action (notification, "app.activate");
+
+  return g_steal_pointer (&notification);
+}
+
+/**
+ * chronicle_notification_should_notify_sync:
+ * @enabled: the `notify-new-articles` setting
+ * @window_focused: whether a Chronicle window has the focus
+ * @n_added: how many new articles the sync brought
+ *
+ * Returns: whether to say "N new articles": only when there are some, the user
+ *   wants it and is not looking at the window already
+ */
+gboolean
+chronicle_notification_should_notify_sync (gboolean enabled,
+                                           gboolean window_focused,
+                                           guint    n_added)
+{
+  return enabled && !window_focused && n_added > 0;
+}

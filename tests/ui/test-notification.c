@@ -249,6 +249,39 @@ test_entity_many (Fixture       *fixture,
   assert_matches_golden (printed, "entity-many");
 }
 
+static void
+test_sync_one_source (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GNotification) notification = chronicle_notification_new_sync (3, 1, "BBC News");
+  g_autofree char *printed = send_and_receive (fixture, CHRONICLE_NOTIFICATION_ID_NEW_ARTICLES,
+                                               notification);
+
+  assert_matches_golden (printed, "sync-one-source");
+}
+
+static void
+test_sync_many_sources (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GNotification) notification = chronicle_notification_new_sync (1, 4, "BBC News");
+  g_autofree char *printed = send_and_receive (fixture, CHRONICLE_NOTIFICATION_ID_NEW_ARTICLES,
+                                               notification);
+
+  assert_matches_golden (printed, "sync-many-sources");
+}
+
+/* "N new articles" only when there are some, the setting allows it and the
+ * window is not being looked at. */
+static void
+test_sync_when (void)
+{
+  g_assert_true (chronicle_notification_should_notify_sync (TRUE, FALSE, 2));
+  g_assert_false (chronicle_notification_should_notify_sync (TRUE, TRUE, 2));
+  g_assert_false (chronicle_notification_should_notify_sync (FALSE, FALSE, 2));
+  g_assert_false (chronicle_notification_should_notify_sync (TRUE, FALSE, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +295,9 @@ main (int    argc,
   ADD ("article/plain", test_article_plain);
   ADD ("entity/one", test_entity_one);
   ADD ("entity/many", test_entity_many);
+  ADD ("sync/one-source", test_sync_one_source);
+  ADD ("sync/many-sources", test_sync_many_sources);
+  g_test_add_func ("/notification/sync/when", test_sync_when);
 
 #undef ADD
 

@@ -35,7 +35,9 @@
 #define N_SOURCES 50
 #define N_SENTENCES 4000
 #define N_WORDS 20000
-#define BATCH 1000
+#define BATCH batch_size
+
+static guint batch_size = 1000;
 #define YEARS 10
 #define START G_GINT64_CONSTANT (1451606400) /* 2016-01-01 */
 #define DAY G_GINT64_CONSTANT (86400)
@@ -669,6 +671,7 @@ main (int    argc,
   int runs = 60;
   gboolean keep = FALSE;
   gboolean entities_only = FALSE;
+  gboolean ingest_only = FALSE;
   Stat samples = { NULL };
   gint64 stored;
   GOptionEntry entries[] = {
@@ -676,6 +679,8 @@ main (int    argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database file (kept)", "PATH" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each query", "R" },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the temporary database", NULL },
+    { "batch", 0, 0, G_OPTION_ARG_INT, &batch_size, "Articles per upsert (default 1000)", "B" },
+    { "ingest-only", 0, 0, G_OPTION_ARG_NONE, &ingest_only, "Stop after the ingest", NULL },
     { "rss-probe", 0, 0, G_OPTION_ARG_FILENAME, &rss_db, "(internal)", "PATH" },
     { "entities-only", 0, 0, G_OPTION_ARG_NONE, &entities_only,
       "Only the entity views' metrics", NULL },
@@ -723,9 +728,11 @@ main (int    argc,
   else
     g_error ("%s holds %" G_GINT64_FORMAT " articles, not %d", db, stored, n_articles);
 
+  if (ingest_only)
+    goto out;
   bench_entities (store, runs);
   if (entities_only)
-    goto done;
+    goto out;
 
   /* Full timeline ids (what the list model loads after its first page). */
   all = chronicle_query_new ();
@@ -856,7 +863,7 @@ main (int    argc,
     }
   print_stat ("fulltext_timeline_first_page", &samples);
 
-done:
+out:
   g_clear_object (&store);
 
   {
@@ -867,7 +874,7 @@ done:
                     st.st_size / 1048576.0);
   }
 
-  if (self_path != NULL)
+  if (self_path != NULL && !ingest_only)
     run_rss_probe (self_path, db);
 
   if (tmpdir != NULL && !keep)

@@ -80,6 +80,7 @@ _chronicle_cli_import (ChronicleCli  *cli,
                        char         **argv)
 {
   g_autoptr(ChronicleStore) store = NULL;
+  g_autoptr(ChronicleSyncService) service = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -118,7 +119,11 @@ _chronicle_cli_import (ChronicleCli  *cli,
           continue;
         }
 
-      if (_chronicle_cli_run_sync (store, id, 0, FALSE) != 0)
+      /* One service for all the files: extraction's name index and events carry
+       * from one file to the next. */
+      if (service == NULL)
+        service = chronicle_sync_service_new (store);
+      if (_chronicle_cli_run_sync_with (service, id, 0, FALSE) != 0)
         status = 1;
     }
 

@@ -47,6 +47,10 @@ int                 _chronicle_cli_run_sync      (ChronicleStore   *store,
                                                   gint64            source_id,
                                                   guint             timeout,
                                                   gboolean          quiet_success);
+int                 _chronicle_cli_run_sync_with (ChronicleSyncService *service,
+                                                  gint64                source_id,
+                                                  guint                 timeout,
+                                                  gboolean              quiet_success);
 
 /* chronicle-cli-sources.c */
 int                 _chronicle_cli_import_opml   (ChronicleStore   *store,

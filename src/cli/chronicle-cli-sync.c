@@ -63,19 +63,38 @@ _chronicle_cli_run_sync (ChronicleStore *store,
                          gboolean        quiet_success)
 {
   g_autoptr(ChronicleSyncService) service = chronicle_sync_service_new (store);
+
+  return _chronicle_cli_run_sync_with (service, source_id, timeout, quiet_success);
+}
+
+/*< private >
+ * _chronicle_cli_run_sync_with:
+ * @service: the sync service (so several runs share its name index and events)
+ *
+ * As _chronicle_cli_run_sync().
+ */
+int
+_chronicle_cli_run_sync_with (ChronicleSyncService *service,
+                              gint64                source_id,
+                              guint                 timeout,
+                              gboolean              quiet_success)
+{
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(GError) error = NULL;
   Report report = { quiet_success, 0 };
   guint added = 0, updated = 0, not_modified = 0;
+  gulong handler;
 
   if (timeout > 0)
     chronicle_http_set_timeout (chronicle_sync_service_get_http (service), timeout);
 
-  g_signal_connect (service, "source-finished", G_CALLBACK (source_finished_cb), &report);
+  handler = g_signal_connect (service, "source-finished", G_CALLBACK (source_finished_cb),
+                              &report);
   chronicle_sync_service_sync_async (service, source_id, NULL, _chronicle_cli_wait_callback (),
                                      &result);
   _chronicle_cli_wait (&result);
+  g_signal_handler_disconnect (service, handler);
 
   results = chronicle_sync_service_sync_finish (service, result, &error);
   if (results == NULL)

@@ -19,6 +19,7 @@
 #define JOIN_SCORE   0.42
 #define WINDOW_DAYS  7
 #define MAX_MAIN     5
+#define MAX_PER_TERM 16
 
 typedef struct {
   guint64     id;
@@ -28,19 +29,37 @@ typedef struct {
   GHashTable *days;        /* julian day → count */
   guint32     last_julian;
   guint       n_articles;
+  guint64     seq;         /* creation order: candidates are scored in it */
 } Event;
+
+/* An open event sharing names or title words with the article, and how much. */
+typedef struct {
+  Event  *e;
+  double  shared;         /* weight of the article's entity keys the event has */
+  guint   shared_words;   /* the article's title words the event has */
+} Candidate;
 
 struct _ChronicleEventGrouper {
   GObject    parent_instance;
   GMutex     lock;
   GPtrArray *events;       /* of Event* */
   guint64    next_id;
+  guint64    next_seq;
+  /* An article can only join an event it shares an entity or a title word with
+   * (similarity() is 0 otherwise): "k:<key>" / "w:<word>" → GPtrArray of Event*,
+   * so add() scores those events only, not every open one. */
+  GHashTable *by_term;
+  GHashTable *by_id;       /* guint64 * → Event* */
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleEventGrouper, chronicle_event_grouper, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (ChronicleEvent, chronicle_event, chronicle_event_copy, chronicle_event_free)
+G_DEFINE_BOXED_TYPE (ChronicleGroupedEvent, chronicle_grouped_event, chronicle_grouped_event_copy,
+                     chronicle_grouped_event_free)
 
 static Event *new_event  (ChronicleEventGrouper *self, guint64 id, const char *title);
+static GArray *find_candidates (ChronicleEventGrouper *self, GHashTable *keys,
+                                GHashTable *words, guint32 julian);
+static Event *find_event (ChronicleEventGrouper *self, guint64 id);
 
 static const char * const stop_words[] = {
   "about", "after", "again", "against", "amid", "also", "before", "being", "between", "could",
@@ -155,35 +174,19 @@ title_words (const char *title)
   return words;
 }
 
+/* The similarity of an article and an event: the share of the article's entity
+ * weight the event has (countries weigh least), and of its title words. */
 static double
-similarity (Event      *e,
-            GHashTable *keys,
-            GHashTable *words)
+combine (double total,
+         double shared,
+         guint  n_words,
+         guint  shared_words,
+         guint  event_words)
 {
-  GHashTableIter iter;
-  gpointer k, v;
-  double total = 0, shared = 0, ent, title = 0;
-  guint n_words = g_hash_table_size (words), n_shared_words = 0;
+  double ent = total > 0 ? shared / total : 0, title = 0;
 
-  g_hash_table_iter_init (&iter, keys);
-  while (g_hash_table_iter_next (&iter, &k, &v))
-    {
-      double w = *(double *) v;
-      const char *key = k;
-
-      /* Countries alone say little: many stories share them. */
-      total += w;
-      if (g_hash_table_contains (e->keys, key))
-        shared += w;
-    }
-  ent = total > 0 ? shared / total : 0;
-
-  g_hash_table_iter_init (&iter, words);
-  while (g_hash_table_iter_next (&iter, &k, NULL))
-    if (g_hash_table_contains (e->words, k))
-      n_shared_words++;
   if (n_words > 0)
-    title = (double) n_shared_words / MIN (n_words, MAX (g_hash_table_size (e->words), 1));
+    title = (double) shared_words / MIN (n_words, MAX (event_words, 1));
 
   if (total == 0)
     return title;
@@ -193,10 +196,44 @@ similarity (Event      *e,
 }
 
 static void
-merge_into (Event      *e,
-            GHashTable *keys,
-            GHashTable *words,
-            guint32     julian)
+index_term (ChronicleEventGrouper *self,
+            char                   kind,
+            const char            *term,
+            Event                 *e)
+{
+  g_autofree char *key = g_strdup_printf ("%c:%s", kind, term);
+  GPtrArray *list = g_hash_table_lookup (self->by_term, key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (self->by_term, g_steal_pointer (&key), list);
+    }
+  g_ptr_array_add (list, e);
+}
+
+static void
+unindex_term (ChronicleEventGrouper *self,
+              char                   kind,
+              const char            *term,
+              Event                 *e)
+{
+  g_autofree char *key = g_strdup_printf ("%c:%s", kind, term);
+  GPtrArray *list = g_hash_table_lookup (self->by_term, key);
+
+  if (list == NULL)
+    return;
+  g_ptr_array_remove (list, e);
+  if (list->len == 0)
+    g_hash_table_remove (self->by_term, key);
+}
+
+static void
+merge_into (ChronicleEventGrouper *self,
+            Event                 *e,
+            GHashTable            *keys,
+            GHashTable            *words,
+            guint32                julian)
 {
   GHashTableIter iter;
   gpointer k, v;
@@ -210,13 +247,19 @@ merge_into (Event      *e,
         {
           w = g_new0 (double, 1);
           g_hash_table_insert (e->keys, g_strdup (k), w);
+          index_term (self, 'k', k, e);
         }
       *w += *(double *) v;
     }
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &k, NULL))
-    g_hash_table_insert (e->words, g_strdup (k),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (e->words, k)) + 1));
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (e->words, k));
+
+      if (count == 0)
+        index_term (self, 'w', k, e);
+      g_hash_table_insert (e->words, g_strdup (k), GUINT_TO_POINTER (count + 1));
+    }
   if (julian != 0)
     {
       g_hash_table_insert (e->days, GUINT_TO_POINTER (julian),
@@ -247,6 +290,11 @@ chronicle_event_grouper_add (ChronicleEventGrouper *self,
 {
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) words = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  GHashTableIter iter;
+  gpointer v;
+  double total = 0;
+  guint n_words;
   guint32 julian = date != NULL && g_date_valid (date) ? g_date_get_julian (date) : 0;
   Event *best = NULL;
   double best_score = 0;
@@ -258,15 +306,19 @@ chronicle_event_grouper_add (ChronicleEventGrouper *self,
   words = title_words (title);
 
   g_mutex_lock (&self->lock);
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      Event *e = g_ptr_array_index (self->events, i);
-      double score;
+  n_words = g_hash_table_size (words);
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, NULL, &v))
+    total += *(double *) v;
 
-      if (julian != 0 && e->last_julian != 0 &&
-          (julian > e->last_julian + WINDOW_DAYS || julian + WINDOW_DAYS < e->last_julian))
-        continue;
-      score = similarity (e, keys, words);
+  candidates = find_candidates (self, keys, words, julian);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      Event *e = c->e;
+      double score = combine (total, c->shared, n_words, c->shared_words,
+                              g_hash_table_size (e->words));
+
       if (julian != 0 && e->last_julian != 0 &&
           (julian > e->last_julian + 2 || julian + 2 < e->last_julian))
         score *= 0.75;
@@ -279,7 +331,7 @@ chronicle_event_grouper_add (ChronicleEventGrouper *self,
 
   if (best == NULL || best_score < JOIN_SCORE)
     best = new_event (self, self->next_id++, title);
-  merge_into (best, keys, words, julian);
+  merge_into (self, best, keys, words, julian);
   if (best->label == NULL && title != NULL)
     best->label = g_strstrip (g_strdup (title));
   id = best->id;
@@ -292,14 +344,89 @@ static Event *
 find_event (ChronicleEventGrouper *self,
             guint64                id)
 {
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      Event *e = g_ptr_array_index (self->events, i);
+  return g_hash_table_lookup (self->by_id, &id);
+}
 
-      if (e->id == id)
-        return e;
+static gboolean
+in_window (Event   *e,
+           guint32  julian)
+{
+  return julian == 0 || e->last_julian == 0
+         || (julian <= e->last_julian + WINDOW_DAYS && julian + WINDOW_DAYS >= e->last_julian);
+}
+
+static void
+collect_candidates (ChronicleEventGrouper *self,
+                    char                   kind,
+                    GHashTable            *terms,
+                    guint32                julian,
+                    GHashTable            *seen,
+                    GArray                *out)
+{
+  GHashTableIter iter;
+  gpointer k, v;
+
+  g_hash_table_iter_init (&iter, terms);
+  while (g_hash_table_iter_next (&iter, &k, &v))
+    {
+      g_autofree char *key = g_strdup_printf ("%c:%s", kind, (const char *) k);
+      GPtrArray *list = g_hash_table_lookup (self->by_term, key);
+      guint taken = 0;
+
+      /* Latest first, and a bounded number per term: a term hundreds of open events
+       * share (a country, a common word) tells little, and scoring them all would
+       * make grouping quadratic in a large sync. */
+      for (guint i = list != NULL ? list->len : 0; i > 0 && taken < MAX_PER_TERM; i--)
+        {
+          Event *e = g_ptr_array_index (list, i - 1);
+          gpointer slot;
+          Candidate *c;
+
+          if (!in_window (e, julian))
+            continue;
+          taken++;
+          if (!g_hash_table_lookup_extended (seen, e, NULL, &slot))
+            {
+              Candidate fresh = { e, 0, 0 };
+
+              slot = GUINT_TO_POINTER (out->len);
+              g_array_append_val (out, fresh);
+              g_hash_table_insert (seen, e, slot);
+            }
+          c = &g_array_index (out, Candidate, GPOINTER_TO_UINT (slot));
+          if (kind == 'k')
+            c->shared += *(double *) v;
+          else
+            c->shared_words++;
+        }
     }
-  return NULL;
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  return x->e->seq < y->e->seq ? -1 : x->e->seq > y->e->seq;
+}
+
+/* The open events sharing an entity or a title word with the article, with what
+ * they share (what similarity() counts), in creation order (the order in which a
+ * plain scan of every event would meet them). */
+static GArray *
+find_candidates (ChronicleEventGrouper *self,
+                 GHashTable            *keys,
+                 GHashTable            *words,
+                 guint32                julian)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  collect_candidates (self, 'k', keys, julian, seen, out);
+  collect_candidates (self, 'w', words, julian, seen, out);
+  g_array_sort (out, compare_candidates);
+  return out;
 }
 
 static Event *
@@ -314,7 +441,9 @@ new_event (ChronicleEventGrouper *self,
   e->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   e->days = g_hash_table_new (NULL, NULL);
   e->label = title != NULL ? g_strstrip (g_strdup (title)) : NULL;
+  e->seq = self->next_seq++;
   g_ptr_array_add (self->events, e);
+  g_hash_table_insert (self->by_id, &e->id, e);
   return e;
 }
 
@@ -351,7 +480,7 @@ chronicle_event_grouper_restore (ChronicleEventGrouper *self,
   e = find_event (self, id);
   if (e == NULL)
     e = new_event (self, id, title);
-  merge_into (e, keys, words, julian);
+  merge_into (self, e, keys, words, julian);
   if (e->label == NULL && title != NULL)
     e->label = g_strstrip (g_strdup (title));
   self->next_id = MAX (self->next_id, id + 1);
@@ -385,6 +514,16 @@ chronicle_event_grouper_forget_before (ChronicleEventGrouper *self,
 
       if (e->last_julian != 0 && e->last_julian < julian)
         {
+          GHashTableIter iter;
+          gpointer k;
+
+          g_hash_table_iter_init (&iter, e->keys);
+          while (g_hash_table_iter_next (&iter, &k, NULL))
+            unindex_term (self, 'k', k, e);
+          g_hash_table_iter_init (&iter, e->words);
+          while (g_hash_table_iter_next (&iter, &k, NULL))
+            unindex_term (self, 'w', k, e);
+          g_hash_table_remove (self->by_id, &e->id);
           g_ptr_array_remove_index (self->events, i - 1);
           dropped++;
         }
@@ -442,25 +581,22 @@ main_names (Event *e,
  *
  * Returns: (transfer full) (nullable): a snapshot of the event
  */
-ChronicleEvent *
+ChronicleGroupedEvent *
 chronicle_event_grouper_get_event (ChronicleEventGrouper *self,
                                    guint64                id)
 {
-  ChronicleEvent *out = NULL;
+  ChronicleGroupedEvent *out = NULL;
 
   g_return_val_if_fail (CHRONICLE_IS_EVENT_GROUPER (self), NULL);
 
   g_mutex_lock (&self->lock);
-  for (guint i = 0; i < self->events->len; i++)
+  for (Event *e = find_event (self, id); e != NULL; e = NULL)
     {
-      Event *e = g_ptr_array_index (self->events, i);
       GHashTableIter iter;
       gpointer k, v;
       guint best = 0, best_julian = 0;
 
-      if (e->id != id)
-        continue;
-      out = g_new0 (ChronicleEvent, 1);
+      out = g_new0 (ChronicleGroupedEvent, 1);
       out->id = e->id;
       out->n_articles = e->n_articles;
       out->people = main_names (e, 'P');
@@ -502,14 +638,14 @@ chronicle_event_grouper_get_n_events (ChronicleEventGrouper *self)
   return n;
 }
 
-ChronicleEvent *
-chronicle_event_copy (const ChronicleEvent *event)
+ChronicleGroupedEvent *
+chronicle_grouped_event_copy (const ChronicleGroupedEvent *event)
 {
-  ChronicleEvent *copy;
+  ChronicleGroupedEvent *copy;
 
   g_return_val_if_fail (event != NULL, NULL);
 
-  copy = g_new0 (ChronicleEvent, 1);
+  copy = g_new0 (ChronicleGroupedEvent, 1);
   copy->id = event->id;
   copy->label = g_strdup (event->label);
   copy->date = event->date;
@@ -522,7 +658,7 @@ chronicle_event_copy (const ChronicleEvent *event)
 }
 
 void
-chronicle_event_free (ChronicleEvent *event)
+chronicle_grouped_event_free (ChronicleGroupedEvent *event)
 {
   if (event == NULL)
     return;
@@ -539,6 +675,8 @@ chronicle_event_grouper_finalize (GObject *object)
 {
   ChronicleEventGrouper *self = CHRONICLE_EVENT_GROUPER (object);
 
+  g_hash_table_unref (self->by_term);
+  g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->events);
   g_mutex_clear (&self->lock);
 
@@ -556,6 +694,9 @@ chronicle_event_grouper_init (ChronicleEventGrouper *self)
 {
   g_mutex_init (&self->lock);
   self->events = g_ptr_array_new_with_free_func (event_free);
+  self->by_term = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->next_id = 1;
 }
 

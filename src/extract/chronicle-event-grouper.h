@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /**
- * ChronicleEvent:
+ * ChronicleGroupedEvent:
  * @id: the event's id, unique within its grouper (1, 2, …)
  * @label: a short label (the title of its first article, else its main names)
  * @date: the day the event happened: the day most of its articles point at
@@ -35,13 +35,13 @@ typedef struct {
   char   **places;
   char   **countries;
   char   **organizations;
-} ChronicleEvent;
+} ChronicleGroupedEvent;
 
-#define CHRONICLE_TYPE_EVENT (chronicle_event_get_type ())
-GType           chronicle_event_get_type (void) G_GNUC_CONST;
-ChronicleEvent *chronicle_event_copy     (const ChronicleEvent *event);
-void            chronicle_event_free     (ChronicleEvent       *event);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleEvent, chronicle_event_free)
+#define CHRONICLE_TYPE_GROUPED_EVENT (chronicle_grouped_event_get_type ())
+GType           chronicle_grouped_event_get_type (void) G_GNUC_CONST;
+ChronicleGroupedEvent *chronicle_grouped_event_copy     (const ChronicleGroupedEvent *event);
+void            chronicle_grouped_event_free     (ChronicleGroupedEvent       *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleGroupedEvent, chronicle_grouped_event_free)
 
 #define CHRONICLE_TYPE_EVENT_GROUPER (chronicle_event_grouper_get_type ())
 G_DECLARE_FINAL_TYPE (ChronicleEventGrouper, chronicle_event_grouper, CHRONICLE, EVENT_GROUPER, GObject)
@@ -58,7 +58,7 @@ void                   chronicle_event_grouper_restore    (ChronicleEventGrouper
                                                            ChronicleExtraction   *extraction);
 guint                  chronicle_event_grouper_forget_before (ChronicleEventGrouper *self,
                                                            const GDate           *date);
-ChronicleEvent        *chronicle_event_grouper_get_event  (ChronicleEventGrouper *self,
+ChronicleGroupedEvent        *chronicle_event_grouper_get_event  (ChronicleEventGrouper *self,
                                                            guint64                id);
 guint                  chronicle_event_grouper_get_n_events (ChronicleEventGrouper *self);
 

@@ -34,7 +34,7 @@ set_day (ChronicleTimex *out,
 {
   if (!g_date_valid (d))
     return;
-  out->granularity = CHRONICLE_GRANULARITY_DAY;
+  out->granularity = CHRONICLE_TIMEX_GRANULARITY_DAY;
   out->first_day = *d;
   out->last_day = *d;
   out->value = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (d), g_date_get_month (d),
@@ -46,7 +46,7 @@ set_month (ChronicleTimex *out, int y, int m)
 {
   out->value = g_strdup_printf ("%04d-%02d", y, m);
   if (y >= 1 && y <= 9999)
-    set_range (out, CHRONICLE_GRANULARITY_MONTH, y, m, 1, y, m,
+    set_range (out, CHRONICLE_TIMEX_GRANULARITY_MONTH, y, m, 1, y, m,
                g_date_get_days_in_month (m, y));
 }
 
@@ -54,7 +54,7 @@ static void
 set_year (ChronicleTimex *out, int y)
 {
   out->value = g_strdup_printf ("%04d", y);
-  set_range (out, CHRONICLE_GRANULARITY_YEAR, y, 1, 1, y, 12, 31);
+  set_range (out, CHRONICLE_TIMEX_GRANULARITY_YEAR, y, 1, 1, y, 12, 31);
 }
 
 /* ISO 8601 week of @d: "2015-W51", with the range Monday to Sunday. */
@@ -69,7 +69,7 @@ set_week (ChronicleTimex *out, const GDate *d, gboolean weekend)
   g_date_add_days (&thursday, 3);
   week = g_date_get_iso8601_week_of_year (d);
   out->value = g_strdup_printf ("%04d-W%02u%s", g_date_get_year (&thursday), week, weekend ? "-WE" : "");
-  out->granularity = CHRONICLE_GRANULARITY_WEEK;
+  out->granularity = CHRONICLE_TIMEX_GRANULARITY_WEEK;
   out->first_day = monday;
   if (weekend)
     g_date_add_days (&out->first_day, 5);
@@ -292,13 +292,13 @@ resolve_rel_unit (int unit, int n, const GDate *ref, ChronicleTimex *out)
         while (q > 3)
           q -= 4, qy++;
         out->value = g_strdup_printf ("%04d-Q%d", qy, q + 1);
-        set_range (out, CHRONICLE_GRANULARITY_QUARTER, qy, q * 3 + 1, 1, qy, q * 3 + 3,
+        set_range (out, CHRONICLE_TIMEX_GRANULARITY_QUARTER, qy, q * 3 + 1, 1, qy, q * 3 + 3,
                    g_date_get_days_in_month (q * 3 + 3, qy));
       }
       break;
     case U_DECADE:
       out->value = g_strdup_printf ("%03d", (y / 10) + n);
-      set_range (out, CHRONICLE_GRANULARITY_DECADE, ((y / 10) + n) * 10, 1, 1,
+      set_range (out, CHRONICLE_TIMEX_GRANULARITY_DECADE, ((y / 10) + n) * 10, 1, 1,
                  ((y / 10) + n) * 10 + 9, 12, 31);
       break;
     case U_CENTURY:
@@ -325,7 +325,7 @@ _chronicle_resolve_timex (const TimexHit *h,
   const GDate *ref = reference != NULL && g_date_valid (reference) ? reference : NULL;
 
   out->type = CHRONICLE_TIMEX_DATE;
-  out->granularity = CHRONICLE_GRANULARITY_NONE;
+  out->granularity = CHRONICLE_TIMEX_GRANULARITY_NONE;
   g_date_clear (&out->first_day, 1);
   g_date_clear (&out->last_day, 1);
   out->tense = CHRONICLE_TENSE_UNKNOWN;
@@ -397,7 +397,7 @@ _chronicle_resolve_timex (const TimexHit *h,
         else
           {
             out->value = g_strdup_printf ("%04d-Q%d", y, h->n);
-            set_range (out, CHRONICLE_GRANULARITY_QUARTER, y, h->n * 3 - 2, 1, y, h->n * 3,
+            set_range (out, CHRONICLE_TIMEX_GRANULARITY_QUARTER, y, h->n * 3 - 2, 1, y, h->n * 3,
                        g_date_get_days_in_month (h->n * 3, y));
           }
       }
@@ -410,13 +410,13 @@ _chronicle_resolve_timex (const TimexHit *h,
         out->value = ref != NULL ? g_strdup_printf ("%04d-%s", y, season_codes[h->extra & 3])
                                  : g_strdup_printf ("XXXX-%s", season_codes[h->extra & 3]);
         if (ref != NULL)
-          out->granularity = CHRONICLE_GRANULARITY_SEASON;
+          out->granularity = CHRONICLE_TIMEX_GRANULARITY_SEASON;
       }
       break;
 
     case TK_DECADE:
       out->value = g_strdup_printf ("%03d", h->y / 10);
-      set_range (out, CHRONICLE_GRANULARITY_DECADE, h->y, 1, 1, h->y + 9, 12, 31);
+      set_range (out, CHRONICLE_TIMEX_GRANULARITY_DECADE, h->y, 1, 1, h->y + 9, 12, 31);
       break;
 
     case TK_CENTURY:
@@ -431,7 +431,7 @@ _chronicle_resolve_timex (const TimexHit *h,
           g_free (out->value);
           out->value = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_get_year (ref),
                                         g_date_get_month (ref), g_date_get_day (ref), h->n, h->extra);
-          out->granularity = CHRONICLE_GRANULARITY_TIME;
+          out->granularity = CHRONICLE_TIMEX_GRANULARITY_TIME;
         }
       else
         out->value = g_strdup_printf ("XXXX-XX-XXT%02d:%02d", h->n, h->extra);
@@ -475,8 +475,8 @@ _chronicle_resolve_timex (const TimexHit *h,
       g_free (out->value);
       out->value = v;
       out->type = CHRONICLE_TIMEX_TIME;
-      if (out->granularity == CHRONICLE_GRANULARITY_DAY)
-        out->granularity = CHRONICLE_GRANULARITY_TIME;
+      if (out->granularity == CHRONICLE_TIMEX_GRANULARITY_DAY)
+        out->granularity = CHRONICLE_TIMEX_GRANULARITY_TIME;
     }
 
   if (out->tense == CHRONICLE_TENSE_UNKNOWN)

@@ -273,6 +273,50 @@ chronicle_extract (const char   *text,
   return self;
 }
 
+/**
+ * chronicle_extraction_new_from_entities:
+ * @entities: (array length=n_entities): entity mentions, as a stored article or
+ *   event keeps them (offsets may be 0)
+ * @n_entities: how many
+ * @reference_date: (nullable): the reference date
+ *
+ * Builds an extraction from entities found earlier, without reading any text: what
+ * chronicle_event_grouper_restore() needs to restore an event from stored data.
+ * The strings are copied; the result has no time expressions.
+ *
+ * Returns: (transfer full): the extraction
+ */
+ChronicleExtraction *
+chronicle_extraction_new_from_entities (const ChronicleEntitySpan *entities,
+                                        guint                      n_entities,
+                                        const GDate               *reference_date)
+{
+  ChronicleExtraction *self;
+
+  g_return_val_if_fail (entities != NULL || n_entities == 0, NULL);
+
+  self = g_atomic_rc_box_new0 (ChronicleExtraction);
+  self->entities = g_array_sized_new (FALSE, TRUE, sizeof (ChronicleEntitySpan), n_entities);
+  self->timexes = g_array_new (FALSE, TRUE, sizeof (ChronicleTimex));
+  self->strings = g_string_chunk_new (256);
+  g_date_clear (&self->reference, 1);
+  if (reference_date != NULL && g_date_valid (reference_date))
+    self->reference = *reference_date;
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      ChronicleEntitySpan e = entities[i];
+      const char *canonical = entities[i].canonical != NULL ? entities[i].canonical : "";
+
+      e.canonical = g_string_chunk_insert_const (self->strings, canonical);
+      e.text = g_string_chunk_insert_const (self->strings, entities[i].text != NULL
+                                                           ? entities[i].text : canonical);
+      g_array_append_val (self->entities, e);
+    }
+
+  return self;
+}
+
 ChronicleExtraction *
 chronicle_extraction_ref (ChronicleExtraction *self)
 {
@@ -388,7 +432,7 @@ chronicle_extraction_get_event_date (ChronicleExtraction *self,
       const ChronicleTimex *t = &g_array_index (self->timexes, ChronicleTimex, i);
       guint julian, count;
 
-      if (t->granularity != CHRONICLE_GRANULARITY_DAY || t->type != CHRONICLE_TIMEX_DATE ||
+      if (t->granularity != CHRONICLE_TIMEX_GRANULARITY_DAY || t->type != CHRONICLE_TIMEX_DATE ||
           !g_date_valid (&t->first_day))
         continue;
       julian = g_date_get_julian (&t->first_day);

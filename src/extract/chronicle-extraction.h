@@ -29,20 +29,20 @@ typedef enum {
 /**
  * ChronicleTimexGranularity:
  *
- * How precise a resolved DATE or TIME is. %CHRONICLE_GRANULARITY_NONE for
+ * How precise a resolved DATE or TIME is. %CHRONICLE_TIMEX_GRANULARITY_NONE for
  * durations, sets, unresolved values and PRESENT_REF/PAST_REF/FUTURE_REF.
  */
 typedef enum {
-  CHRONICLE_GRANULARITY_NONE,
-  CHRONICLE_GRANULARITY_TIME,
-  CHRONICLE_GRANULARITY_DAY,
-  CHRONICLE_GRANULARITY_WEEK,
-  CHRONICLE_GRANULARITY_MONTH,
-  CHRONICLE_GRANULARITY_QUARTER,
-  CHRONICLE_GRANULARITY_SEASON,
-  CHRONICLE_GRANULARITY_YEAR,
-  CHRONICLE_GRANULARITY_DECADE,
-  CHRONICLE_GRANULARITY_CENTURY,
+  CHRONICLE_TIMEX_GRANULARITY_NONE,
+  CHRONICLE_TIMEX_GRANULARITY_TIME,
+  CHRONICLE_TIMEX_GRANULARITY_DAY,
+  CHRONICLE_TIMEX_GRANULARITY_WEEK,
+  CHRONICLE_TIMEX_GRANULARITY_MONTH,
+  CHRONICLE_TIMEX_GRANULARITY_QUARTER,
+  CHRONICLE_TIMEX_GRANULARITY_SEASON,
+  CHRONICLE_TIMEX_GRANULARITY_YEAR,
+  CHRONICLE_TIMEX_GRANULARITY_DECADE,
+  CHRONICLE_TIMEX_GRANULARITY_CENTURY,
 } ChronicleTimexGranularity;
 
 /**
@@ -112,6 +112,9 @@ ChronicleExtraction       *chronicle_extract                      (const char   
                                                                    gssize         length,
                                                                    const GDate   *reference_date,
                                                                    GError       **error);
+ChronicleExtraction       *chronicle_extraction_new_from_entities (const ChronicleEntitySpan *entities,
+                                                                   guint                      n_entities,
+                                                                   const GDate               *reference_date);
 void                       chronicle_extract_preload              (void);
 
 ChronicleExtraction       *chronicle_extraction_ref               (ChronicleExtraction *self);

@@ -214,7 +214,7 @@ _chronicle_db_open (const char  *path,
 
       if (!_chronicle_db_exec (db,
                                "PRAGMA cache_size = -65536;"
-                               "PRAGMA wal_autocheckpoint = 4000;"
+                               "PRAGMA wal_autocheckpoint = 16000;"
                                "PRAGMA journal_size_limit = 67108864;",
                                error))
         return NULL;

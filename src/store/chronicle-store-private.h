@@ -107,6 +107,17 @@ typedef struct {
 } RetentionData;
 
 void _upsert_data_free (gpointer data);
+
+gint64   _chronicle_store_content_hash  (ChronicleArticle  *article);
+gint64   _chronicle_store_hash_text     (const char        *text);
+gboolean _chronicle_store_find_existing (ChronicleDb       *db,
+                                         ChronicleArticle  *article,
+                                         const char        *guid,
+                                         gint64             url_hash,
+                                         gint64            *id,
+                                         gint64            *hash,
+                                         gint64            *source_id,
+                                         GError           **error);
 void _flags_data_free  (gpointer data);
 
 /* chronicle-store-read.c: read jobs */

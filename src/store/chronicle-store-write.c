@@ -65,20 +65,16 @@ fnv_int (guint64 hash,
   return fnv_bytes (hash, &value, sizeof value);
 }
 
-static gint64
-hash_text (const char *text)
+/* What identifies a version of an article: what its source gave (text, dates, links),
+ * not what extraction found in it. So sync can ask the store which articles it holds
+ * as they are (chronicle_store_find_stored_async()) before it extracts, and extract
+ * only the new and changed ones. The version tag makes every hash of the earlier
+ * definition (which covered the mentions) differ once, so articles stored before
+ * extraction ran in sync are extracted when their feed next changes. */
+gint64
+_chronicle_store_content_hash (ChronicleArticle *article)
 {
-  /* Stored as a signed 64-bit integer. */
-  return (gint64) fnv_str (FNV_OFFSET, text);
-}
-
-static gint64
-content_hash (ChronicleArticle *article)
-{
-  GPtrArray *mentions = chronicle_article_get_mentions (article);
-  GPtrArray *times = chronicle_article_get_time_mentions (article);
-  const char * const *keys = chronicle_article_get_event_keys (article);
-  guint64 h = FNV_OFFSET;
+  guint64 h = fnv_str (FNV_OFFSET, "content-v2");
 
   h = fnv_str (h, chronicle_article_get_guid (article));
   h = fnv_str (h, chronicle_article_get_url (article));
@@ -92,30 +88,14 @@ content_hash (ChronicleArticle *article)
   h = fnv_int (h, chronicle_article_get_published_inferred (article));
   h = fnv_int (h, chronicle_article_get_updated (article));
 
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      ChronicleMention *m = g_ptr_array_index (mentions, i);
-
-      h = fnv_int (h, m->entity_kind);
-      h = fnv_str (h, m->entity_name);
-      h = fnv_str (h, m->country_code);
-      h = fnv_str (h, m->surface);
-      h = fnv_int (h, ((gint64) m->start << 32) | m->end);
-    }
-  for (guint i = 0; i < times->len; i++)
-    {
-      ChronicleTimeMention *t = g_ptr_array_index (times, i);
-
-      h = fnv_int (h, t->start);
-      h = fnv_int (h, t->end);
-      h = fnv_int (h, t->granularity);
-      h = fnv_str (h, t->text);
-      h = fnv_int (h, ((gint64) t->offset_start << 32) | t->offset_end);
-    }
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
-    h = fnv_str (h, keys[i]);
-
   return (gint64) h;
+}
+
+gint64
+_chronicle_store_hash_text (const char *text)
+{
+  /* Stored as a signed 64-bit integer. */
+  return (gint64) fnv_str (FNV_OFFSET, text);
 }
 
 gboolean
@@ -170,6 +150,10 @@ typedef struct {
   /* Entity id -> (gint64 *) newest publication time in this batch. */
   GHashTable *entity_last;
   gint64 max_span;
+  /* Ids whose text goes into article_fts at the end of the batch, once each. */
+  GArray *fts_ids;
+  GHashTable *fts_pending;
+  gboolean fts_has_old;
 } Batch;
 
 /* The entity a (kind, name) lands on: the stop list drops it (returns
@@ -753,29 +737,29 @@ event_date_for (Batch            *batch,
 }
 
 /* Looks for the stored article @article is a version of. */
-static gboolean
-find_existing (Batch             *batch,
-               ChronicleArticle  *article,
-               const char        *guid,
-               gint64             url_hash,
-               gint64            *id,
-               gint64            *hash,
-               gint64            *source_id,
-               GError           **error)
+gboolean
+_chronicle_store_find_existing (ChronicleDb       *db,
+                                ChronicleArticle  *article,
+                                const char        *guid,
+                                gint64             url_hash,
+                                gint64            *id,
+                                gint64            *hash,
+                                gint64            *source_id,
+                                GError           **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   *id = 0;
 
-  stmt = _chronicle_db_prepare (batch->db,
+  stmt = _chronicle_db_prepare (db,
                                 "SELECT id, content_hash, source_id FROM articles"
                                 " WHERE guid_hash = ?2 AND +source_id = ?1 AND guid = ?3",
                                 error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, chronicle_article_get_source_id (article));
-  sqlite3_bind_int64 (stmt, 2, hash_text (guid));
+  sqlite3_bind_int64 (stmt, 2, _chronicle_store_hash_text (guid));
   _chronicle_db_bind_text (stmt, 3, guid);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -786,12 +770,12 @@ find_existing (Batch             *batch,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _chronicle_db_set_error (batch->db, rc, error);
+    return _chronicle_db_set_error (db, rc, error);
   if (*id != 0 || url_hash == 0)
     return TRUE;
 
   /* The same URL, once normalised; prefer a row of the same source. */
-  stmt = _chronicle_db_prepare (batch->db,
+  stmt = _chronicle_db_prepare (db,
                                 "SELECT id, content_hash, source_id FROM articles"
                                 " WHERE url_hash = ? ORDER BY source_id != ? LIMIT 1",
                                 error);
@@ -808,7 +792,7 @@ find_existing (Batch             *batch,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _chronicle_db_set_error (batch->db, rc, error);
+    return _chronicle_db_set_error (db, rc, error);
 
   return TRUE;
 }
@@ -837,6 +821,83 @@ delete_attachments (Batch   *batch,
     }
 
   return TRUE;
+}
+
+/* Queues @id for the full-text index. Its text is indexed once, at the end of the batch
+ * (flush_fts()): an FTS5 table that is part of a transaction flushes its pending terms
+ * into a new segment at every statement savepoint, so feeding it row by row (triggers)
+ * wrote one tiny segment per article and spent most of the upsert merging them. A stored
+ * article's indexed text is saved first, to be removed from the index then. */
+static gboolean
+queue_fts (Batch    *batch,
+           gint64    id,
+           gboolean  stored,
+           GError  **error)
+{
+  if (g_hash_table_contains (batch->fts_pending, &id))
+    return TRUE;
+
+  if (stored)
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (batch->db,
+                                                  "INSERT INTO temp.fts_old"
+                                                  " (id, title, summary, body)"
+                                                  " SELECT id, title, summary, body"
+                                                  " FROM main.article_text WHERE id = ?",
+                                                  error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+      batch->fts_has_old = TRUE;
+    }
+
+  g_array_append_val (batch->fts_ids, id);
+  g_hash_table_add (batch->fts_pending, g_memdup2 (&id, sizeof id));
+  return TRUE;
+}
+
+/* Applies the batch's text changes to article_fts in two statements. */
+static gboolean
+flush_fts (Batch   *batch,
+           GError **error)
+{
+  g_autoptr(GString) json = NULL;
+  sqlite3_stmt *stmt;
+
+  if (batch->fts_has_old)
+    {
+      if (!_chronicle_db_exec (batch->db,
+                               "INSERT INTO main.article_fts"
+                               " (article_fts, rowid, title, summary, body)"
+                               " SELECT 'delete', id, title, summary, body FROM temp.fts_old;"
+                               "DELETE FROM temp.fts_old;",
+                               error))
+        return FALSE;
+      batch->fts_has_old = FALSE;
+    }
+
+  if (batch->fts_ids->len == 0)
+    return TRUE;
+
+  json = g_string_sized_new (batch->fts_ids->len * 8 + 2);
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < batch->fts_ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (batch->fts_ids, gint64, i));
+  g_string_append_c (json, ']');
+
+  stmt = _chronicle_db_prepare (batch->db,
+                                "INSERT INTO main.article_fts (rowid, title, summary, body)"
+                                " SELECT id, title, summary, body FROM main.article_text"
+                                " WHERE id IN (SELECT value FROM json_each (?))",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, json->str, json->len, SQLITE_STATIC);
+  return _chronicle_db_step_done (batch->db, stmt, error);
 }
 
 static gboolean
@@ -878,7 +939,7 @@ write_article (Batch             *batch,
 
   sqlite3_bind_int64 (stmt, 1, chronicle_article_get_source_id (article));
   _chronicle_db_bind_text (stmt, 2, guid);
-  sqlite3_bind_int64 (stmt, 3, hash_text (guid));
+  sqlite3_bind_int64 (stmt, 3, _chronicle_store_hash_text (guid));
   _chronicle_db_bind_text (stmt, 4, chronicle_article_get_url (article));
   if (url_hash != 0)
     sqlite3_bind_int64 (stmt, 5, url_hash);
@@ -897,6 +958,9 @@ write_article (Batch             *batch,
     return FALSE;
 
   id = existing_id != 0 ? existing_id : sqlite3_last_insert_rowid (_chronicle_db_handle (batch->db));
+
+  if (!queue_fts (batch, id, existing_id != 0, error))
+    return FALSE;
 
   if (existing_id == 0)
     stmt = _chronicle_db_prepare (batch->db,
@@ -963,7 +1027,12 @@ _chronicle_store_write_upsert (StoreJob     *job,
                                                                 NULL);
   g_autoptr(GHashTable) entity_last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                               g_free);
-  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, entity_last, 0 };
+  g_autoptr(GArray) fts_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                                 upsert->articles->len);
+  g_autoptr(GHashTable) fts_pending = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free, NULL);
+  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, entity_last, 0,
+                  fts_ids, fts_pending, FALSE };
   GHashTableIter iter;
   gpointer key, value;
   ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
@@ -986,15 +1055,15 @@ _chronicle_store_write_upsert (StoreJob     *job,
       ChronicleArticle *article = g_ptr_array_index (upsert->articles, i);
       const char *guid = chronicle_article_get_guid (article);
       g_autofree char *url_key = chronicle_url_normalise (chronicle_article_get_url (article));
-      gint64 url_hash = url_key != NULL ? hash_text (url_key) : 0;
-      gint64 hash = content_hash (article);
+      gint64 url_hash = url_key != NULL ? _chronicle_store_hash_text (url_key) : 0;
+      gint64 hash = _chronicle_store_content_hash (article);
       gint64 existing_id = 0, existing_hash = 0, existing_source = 0, id = 0;
 
       if (guid == NULL)
         guid = url_key != NULL ? url_key : chronicle_article_get_url (article);
 
-      if (!find_existing (&batch, article, guid, url_hash, &existing_id, &existing_hash,
-                          &existing_source, error))
+      if (!_chronicle_store_find_existing (db, article, guid, url_hash, &existing_id,
+                                           &existing_hash, &existing_source, error))
         return _chronicle_store_fail (job->store, db, error);
 
       if (existing_id != 0 && existing_source != chronicle_article_get_source_id (article))
@@ -1027,6 +1096,9 @@ _chronicle_store_write_upsert (StoreJob     *job,
 
       g_array_append_val (ids, id);
     }
+
+  if (!flush_fts (&batch, error))
+    return _chronicle_store_fail (job->store, db, error);
 
   g_hash_table_iter_init (&iter, entity_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -1143,9 +1215,9 @@ upsert_main (StoreJob *job)
  *
  * An article is the same as a stored one when it has the same source and guid, or the
  * same normalised URL (fragment and `utm_*` parameters removed, see
- * chronicle_url_normalise()). Same source: if anything changed (text, dates, mentions…)
- * it is updated in place, keeping its id, read and starred flags, and its mentions are
- * replaced. Another source: the stored one is kept and the new one counted as a
+ * chronicle_url_normalise()). Same source: if what the source gave changed (title,
+ * text, dates, links; not the mentions, which follow from those) it is updated in place,
+ * keeping its id, read and starred flags, and its mentions are replaced. Another source: the stored one is kept and the new one counted as a
  * duplicate. Entities are created on first mention; the mention's surface form is kept
  * as an alias.
  *

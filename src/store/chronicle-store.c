@@ -479,6 +479,14 @@ open_writer (const char  *path,
   if (!_chronicle_store_schema_migrate (db, _chronicle_store_schema_latest_version (), error))
     return NULL;
 
+  /* The text an updated article had in the full-text index, until the end of its batch
+   * (see _chronicle_store_write_upsert()). */
+  if (!_chronicle_db_exec (db,
+                           "CREATE TEMP TABLE IF NOT EXISTS fts_old"
+                           " (id INTEGER PRIMARY KEY, title, summary, body)",
+                           error))
+    return NULL;
+
   return g_steal_pointer (&db);
 }
 

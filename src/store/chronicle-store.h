@@ -119,6 +119,33 @@ gboolean             chronicle_store_vacuum_finish         (ChronicleStore      
                                                             GAsyncResult               *result,
                                                             GError                    **error);
 
+/* Before extraction (sync) */
+void                 chronicle_store_find_stored_async     (ChronicleStore             *self,
+                                                            GPtrArray                  *articles,
+                                                            GCancellable               *cancellable,
+                                                            GAsyncReadyCallback         callback,
+                                                            gpointer                    user_data);
+GArray              *chronicle_store_find_stored_finish    (ChronicleStore             *self,
+                                                            GAsyncResult               *result,
+                                                            GError                    **error);
+void                 chronicle_store_recent_events_async   (ChronicleStore             *self,
+                                                            guint                       limit,
+                                                            GCancellable               *cancellable,
+                                                            GAsyncReadyCallback         callback,
+                                                            gpointer                    user_data);
+GPtrArray           *chronicle_store_recent_events_finish  (ChronicleStore             *self,
+                                                            GAsyncResult               *result,
+                                                            GError                    **error);
+void                 chronicle_store_entity_names_async    (ChronicleStore             *self,
+                                                            ChronicleEntityKind         kind,
+                                                            guint                       limit,
+                                                            GCancellable               *cancellable,
+                                                            GAsyncReadyCallback         callback,
+                                                            gpointer                    user_data);
+char               **chronicle_store_entity_names_finish   (ChronicleStore             *self,
+                                                            GAsyncResult               *result,
+                                                            GError                    **error);
+
 /* Reads */
 void                 chronicle_store_timeline_async        (ChronicleStore             *self,
                                                             ChronicleQuery             *query,

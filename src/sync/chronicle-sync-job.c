@@ -20,8 +20,9 @@
 #include "chronicle-sync-source.h"
 
 /* One source in a sync run: fetch (HTTP on the main thread) or read (a local file),
- * parse, discover, convert and process on a worker thread, keep first-seen dates,
- * store in one upsert, save the source's state. Every failure becomes the source's
+ * parse, discover and convert on a worker thread, keep first-seen dates, ask the store
+ * which articles it holds as they are, extract the others on a worker thread
+ * (chronicle-sync-extract.c), store in one upsert, save the source's state. Every failure becomes the source's
  * last error, and the run goes on. */
 
 typedef struct {
@@ -37,6 +38,7 @@ typedef struct {
   char                *format;
   GPtrArray           *articles;
   GPtrArray           *events;
+  GPtrArray           *fresh;      /* the articles extraction looks at */
   gboolean             offline;
 } Job;
 
@@ -48,9 +50,16 @@ typedef struct {
   char                     *charset;
   gint64                    source_id;
   char                     *source_title;
+} ParseInput;
+
+/* The extraction step's input, on a worker thread. */
+typedef struct {
+  ChronicleSyncExtractor   *extractor;
   ChronicleSyncProcessFunc  process;
   gpointer                  process_data;
-} ParseInput;
+  GPtrArray                *articles;
+  GPtrArray                *events;
+} ExtractInput;
 
 typedef struct {
   char      *title;
@@ -70,6 +79,41 @@ parse_input_free (ParseInput *input)
   g_free (input->charset);
   g_free (input->source_title);
   g_free (input);
+}
+
+static void
+extract_input_free (ExtractInput *input)
+{
+  g_clear_pointer (&input->articles, g_ptr_array_unref);
+  g_clear_pointer (&input->events, g_ptr_array_unref);
+  g_free (input);
+}
+
+/* Worker thread: extraction, then the extra process step, for the new and changed
+ * articles only. */
+static void
+extract_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ExtractInput *input = task_data;
+
+  if (input->extractor != NULL)
+    _chronicle_sync_extractor_process (input->extractor, input->articles, input->events,
+                                       cancellable);
+
+  if (input->process != NULL)
+    for (guint i = 0; i < input->articles->len; i++)
+      {
+        if (g_cancellable_is_cancelled (cancellable))
+          break;
+        input->process (g_ptr_array_index (input->articles, i), input->events,
+                        input->process_data);
+      }
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -97,10 +141,11 @@ job_free (Job *job)
   g_free (job->format);
   g_clear_pointer (&job->articles, g_ptr_array_unref);
   g_clear_pointer (&job->events, g_ptr_array_unref);
+  g_clear_pointer (&job->fresh, g_ptr_array_unref);
   g_free (job);
 }
 
-/* Worker thread: parse, discover, convert, process. */
+/* Worker thread: parse, discover, convert. */
 static void
 parse_thread (GTask        *task,
               gpointer      source_object,
@@ -153,15 +198,6 @@ parse_thread (GTask        *task,
   output->articles = chronicle_feed_to_articles (feed, input->source_id, input->source_title,
                                                  g_get_real_time () / G_USEC_PER_SEC);
   output->events = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (input->process != NULL)
-    for (guint i = 0; i < output->articles->len; i++)
-      {
-        if (g_cancellable_is_cancelled (cancellable))
-          break;
-        input->process (g_ptr_array_index (output->articles, i), output->events,
-                        input->process_data);
-      }
 
   if (g_task_return_error_if_cancelled (task))
     {
@@ -300,6 +336,132 @@ store_articles (Job *job)
                                          NULL, upserted_cb, job);
 }
 
+/* Extraction runs on a pool of its own, as many threads as cores (at most 2): all
+ * sources in flight share it, so a big sync keeps both cores busy without a thread
+ * (and a malloc arena) per source. */
+static void
+extract_pool_func (gpointer data,
+                   gpointer user_data)
+{
+  GTask *task = data;
+
+  extract_thread (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                  g_task_get_cancellable (task));
+  g_object_unref (task);
+}
+
+static GThreadPool *
+get_extract_pool (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    {
+      GThreadPool *made = g_thread_pool_new (extract_pool_func, NULL,
+                                             CLAMP (g_get_num_processors (), 1, 2), FALSE,
+                                             NULL);
+
+      g_once_init_leave (&pool, made);
+    }
+  return pool;
+}
+
+static void
+extracted_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      job_fail (job, error);
+      return;
+    }
+
+  store_articles (job);
+}
+
+static void
+extract_fresh (Job       *job,
+               GPtrArray *fresh)
+{
+  ChronicleSyncService *self = job->run->self;
+  g_autoptr(GTask) task = g_task_new (self, job->run->cancellable, extracted_cb, job);
+  ExtractInput *input = g_new0 (ExtractInput, 1);
+
+  input->extractor = self->extract ? self->extractor : NULL;
+  input->process = self->process;
+  input->process_data = self->process_data;
+  input->articles = g_ptr_array_ref (fresh);
+  input->events = g_ptr_array_ref (job->events);
+  g_task_set_source_tag (task, extract_fresh);
+  g_task_set_task_data (task, input, (GDestroyNotify) extract_input_free);
+  g_thread_pool_push (get_extract_pool (), g_object_ref (task), NULL);
+}
+
+static void
+seeded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Job *job = user_data;
+
+  _chronicle_sync_extractor_seed_finish (job->run->self->extractor, result);
+  extract_fresh (job, job->fresh);
+}
+
+/* Only what the store does not hold as it is goes through extraction. */
+static void
+found_stored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Job *job = user_data;
+  ChronicleSyncService *self = job->run->self;
+  g_autoptr(GArray) known = NULL;
+  g_autoptr(GError) error = NULL;
+
+  known = chronicle_store_find_stored_finish (CHRONICLE_STORE (object), result, &error);
+  if (known == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          job_fail (job, error);
+          return;
+        }
+      g_debug ("Could not look up the stored articles: %s", error->message);
+    }
+
+  job->fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < job->articles->len; i++)
+    if (known == NULL || i >= known->len || !g_array_index (known, gboolean, i))
+      g_ptr_array_add (job->fresh, g_object_ref (g_ptr_array_index (job->articles, i)));
+
+  if (job->fresh->len == 0)
+    store_articles (job);
+  else if (self->extract && !_chronicle_sync_extractor_get_seeded (self->extractor))
+    _chronicle_sync_extractor_seed_async (self->extractor, self->store, NULL, seeded_cb, job);
+  else
+    extract_fresh (job, job->fresh);
+}
+
+static void
+find_stored (Job *job)
+{
+  ChronicleSyncService *self = job->run->self;
+
+  if (!self->extract && self->process == NULL)
+    {
+      store_articles (job);
+      return;
+    }
+
+  chronicle_store_find_stored_async (self->store, job->articles, job->run->cancellable,
+                                     found_stored_cb, job);
+}
+
 static gboolean
 has_inferred_dates (GPtrArray *articles)
 {
@@ -326,7 +488,7 @@ stored_articles_cb (GObject      *object,
   if (stored == NULL)
     {
       g_debug ("Could not read the stored articles: %s", error->message);
-      store_articles (job);
+      find_stored (job);
       return;
     }
 
@@ -352,7 +514,7 @@ stored_articles_cb (GObject      *object,
         chronicle_article_set_published (article, chronicle_article_get_published (old));
     }
 
-  store_articles (job);
+  find_stored (job);
 }
 
 static void
@@ -367,7 +529,7 @@ stored_ids_cb (GObject      *object,
   ids = chronicle_store_timeline_finish (CHRONICLE_STORE (object), result, &error);
   if (ids == NULL || ids->len == 0)
     {
-      store_articles (job);
+      find_stored (job);
       return;
     }
 
@@ -439,7 +601,7 @@ parsed_cb (GObject      *object,
   if (has_inferred_dates (job->articles))
     find_first_seen (job);
   else
-    store_articles (job);
+    find_stored (job);
 }
 
 static void
@@ -457,8 +619,6 @@ job_parse (Job        *job,
   input->charset = g_strdup (charset);
   input->source_id = chronicle_source_get_id (job->source);
   input->source_title = g_strdup (chronicle_source_get_title (job->source));
-  input->process = self->process;
-  input->process_data = self->process_data;
   g_task_set_source_tag (task, job_parse);
   g_task_set_task_data (task, input, (GDestroyNotify) parse_input_free);
   g_task_run_in_thread (task, parse_thread);

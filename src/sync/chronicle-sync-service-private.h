@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "chronicle-sync-extract.h"
 #include "chronicle-sync-service.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ struct _ChronicleSyncService
   ChronicleSyncProcessFunc process;
   gpointer                 process_data;
   GDestroyNotify           process_destroy;
+  ChronicleSyncExtractor  *extractor;
+  gboolean                 extract;
   GHashTable              *status;   /* gint64 * → ChronicleSyncResult * */
   struct _Run             *run;
   gboolean                 missed_offline;

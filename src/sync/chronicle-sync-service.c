@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "chronicle-sync-error.h"
+#include "chronicle-sync-extract.h"
 #include "chronicle-sync-service-private.h"
 
 /* The sync service: runs every enabled source through fetch (HTTP on the main thread)
@@ -320,6 +321,7 @@ chronicle_sync_service_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->http);
   g_clear_pointer (&self->status, g_hash_table_unref);
+  g_clear_pointer (&self->extractor, _chronicle_sync_extractor_free);
   g_clear_pointer (&self->guardian_key, g_free);
   g_clear_object (&self->network_monitor);
 
@@ -447,6 +449,8 @@ static void
 chronicle_sync_service_init (ChronicleSyncService *self)
 {
   self->http = chronicle_http_new ();
+  self->extractor = _chronicle_sync_extractor_new ();
+  self->extract = TRUE;
   self->status = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) chronicle_sync_result_free);
 }
@@ -573,7 +577,8 @@ chronicle_sync_service_bind_settings (ChronicleSyncService *self)
  * @user_data: data for @func
  * @destroy: (nullable): frees @user_data
  *
- * The hook for extraction; see #ChronicleSyncProcessFunc.
+ * An extra step for each new or changed article, after the built-in extraction
+ * (see chronicle_sync_service_set_extract()); see #ChronicleSyncProcessFunc.
  */
 void
 chronicle_sync_service_set_process_func (ChronicleSyncService     *self,
@@ -589,6 +594,39 @@ chronicle_sync_service_set_process_func (ChronicleSyncService     *self,
   self->process = func;
   self->process_data = user_data;
   self->process_destroy = destroy;
+}
+
+/**
+ * chronicle_sync_service_set_extract:
+ * @self: a #ChronicleSyncService
+ * @extract: whether to run extraction
+ *
+ * Every new or changed article goes through extraction (people, countries, places,
+ * organisations, dates, an inferred publication date, events) on a worker thread before
+ * it is stored; articles the store holds already as they are skip it. On by default.
+ */
+void
+chronicle_sync_service_set_extract (ChronicleSyncService *self,
+                                    gboolean              extract)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+  g_return_if_fail (self->run == NULL);
+
+  self->extract = !!extract;
+}
+
+/**
+ * chronicle_sync_service_get_n_extracted:
+ * @self: a #ChronicleSyncService
+ *
+ * Returns: how many articles went through extraction since the service was made
+ */
+guint
+chronicle_sync_service_get_n_extracted (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), 0);
+
+  return _chronicle_sync_extractor_get_n_extracted (self->extractor);
 }
 
 /**

@@ -56,10 +56,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleSyncResult, chronicle_sync_result_free)
  * @events: (element-type ChronicleEvent): where to add events the article belongs to
  * @user_data: the data given with the function
  *
- * The "process article" step: runs on a worker thread for each article of a source
- * that changed, before the batch is stored. The extraction layer plugs in here to add
- * mentions, time mentions, an inferred date (when chronicle_article_get_published_inferred())
- * and event keys. Must be thread-safe.
+ * An extra "process article" step: runs on a worker thread for each new or changed
+ * article (those the store does not hold as they are), after the built-in extraction
+ * has added its mentions, time mentions, inferred date and event keys, before the
+ * batch is stored. Must be thread-safe.
  */
 typedef void (*ChronicleSyncProcessFunc) (ChronicleArticle *article,
                                           GPtrArray        *events,
@@ -83,6 +83,9 @@ void                  chronicle_sync_service_set_process_func (ChronicleSyncServ
                                                                ChronicleSyncProcessFunc  func,
                                                                gpointer                  user_data,
                                                                GDestroyNotify            destroy);
+void                  chronicle_sync_service_set_extract      (ChronicleSyncService     *self,
+                                                               gboolean                  extract);
+guint                 chronicle_sync_service_get_n_extracted  (ChronicleSyncService     *self);
 const ChronicleSyncResult *chronicle_sync_service_get_status  (ChronicleSyncService     *self,
                                                                gint64                    source_id);
 void                  chronicle_sync_service_sync_async       (ChronicleSyncService     *self,

@@ -17,8 +17,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chronicle-article-list.h"
 #include "chronicle-article-row.h"
 #include "chronicle-chip-bar.h"
+#include "chronicle-events-view.h"
 #include "chronicle-format.h"
 #include "chronicle-timeline-view.h"
 
@@ -44,6 +46,10 @@ struct _ChronicleTimelineView
   GtkScrolledWindow   *scrolled_window;
   GtkListView         *list_view;
   AdwStatusPage       *no_results_page;
+  GtkToggleButton     *articles_toggle;
+  GtkToggleButton     *events_toggle;
+  GtkToggleButton     *events_compact_toggle;
+  ChronicleEventsView *events_view;
 };
 
 G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
@@ -232,7 +238,47 @@ update_stack (ChronicleTimelineView *self)
 {
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
 
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
+  if (gtk_toggle_button_get_active (self->events_toggle))
+    gtk_stack_set_visible_child_name (self->list_stack, "events");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "no-results");
+}
+
+/* Articles | Events */
+
+static void
+mode_toggled_cb (GtkToggleButton       *button,
+                 ChronicleTimelineView *self)
+{
+  gboolean events = gtk_toggle_button_get_active (self->events_toggle);
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  gtk_toggle_button_set_active (self->events_compact_toggle, events);
+  chronicle_events_view_set_active (self->events_view, events);
+  update_stack (self);
+  if (events)
+    chronicle_events_view_focus (self->events_view);
+}
+
+/* The one-button switch the ruler bar shows when it is too narrow for both. */
+static void
+compact_toggled_cb (GtkToggleButton       *button,
+                    ChronicleTimelineView *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (self->events_toggle, TRUE);
+  else
+    gtk_toggle_button_set_active (self->articles_toggle, TRUE);
+}
+
+static void
+event_article_activated_cb (ChronicleEventsView   *view,
+                            ChronicleArticle      *article,
+                            ChronicleTimelineView *self)
+{
+  g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
 }
 
 static void
@@ -433,6 +479,7 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CHRONICLE_TYPE_QUERY);
 
   g_type_ensure (CHRONICLE_TYPE_CHIP_BAR);
+  g_type_ensure (CHRONICLE_TYPE_EVENTS_VIEW);
   g_type_ensure (CHRONICLE_TYPE_TIME_RULER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -449,6 +496,13 @@ chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, list_view);
   gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, articles_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_compact_toggle);
+  gtk_widget_class_bind_template_callback (widget_class, compact_toggled_cb);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleTimelineView, events_view);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, event_article_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, chip_bar_query_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, ruler_date_activated_cb);
@@ -537,6 +591,10 @@ chronicle_timeline_view_set_model (ChronicleTimelineView *self,
 
   gtk_single_selection_set_model (self->selection, articles);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* The Events view reads the same store. */
+  if (articles != NULL && CHRONICLE_IS_ARTICLE_LIST (articles))
+    chronicle_events_view_set_store (self->events_view,
+                                     chronicle_article_list_get_store (CHRONICLE_ARTICLE_LIST (articles)));
   update_stack (self);
 }
 
@@ -573,6 +631,7 @@ chronicle_timeline_view_set_query (ChronicleTimelineView *self,
 
   g_set_object (&self->query, query);
   chronicle_chip_bar_set_query (self->chip_bar, query);
+  chronicle_events_view_set_query (self->events_view, query);
   if (chronicle_query_get_from (query) != 0 || chronicle_query_get_to (query) != 0)
     chronicle_time_ruler_set_selection (self->ruler, chronicle_query_get_from (query),
                                         chronicle_query_get_to (query) != 0
@@ -688,8 +747,9 @@ chronicle_timeline_view_move_selection (ChronicleTimelineView *self,
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
 
+  /* In Events the lists move with the arrow keys themselves. */
   n = self->model ? g_list_model_get_n_items (self->model) : 0;
-  if (n == 0)
+  if (n == 0 || gtk_toggle_button_get_active (self->events_toggle))
     return FALSE;
 
   selected = gtk_single_selection_get_selected (self->selection);
@@ -721,7 +781,7 @@ chronicle_timeline_view_activate_selected (ChronicleTimelineView *self)
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
 
   selected = gtk_single_selection_get_selected (self->selection);
-  if (selected == GTK_INVALID_LIST_POSITION)
+  if (selected == GTK_INVALID_LIST_POSITION || gtk_toggle_button_get_active (self->events_toggle))
     return FALSE;
 
   activate_cb (self->list_view, selected, self);
@@ -800,5 +860,8 @@ chronicle_timeline_view_focus_list (ChronicleTimelineView *self)
 {
   g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  if (gtk_toggle_button_get_active (self->events_toggle))
+    chronicle_events_view_focus (self->events_view);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }

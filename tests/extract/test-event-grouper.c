@@ -35,7 +35,7 @@ test_grouping (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *manifest = event_path ("events.json");
   g_autoptr(GHashTable) by_letter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(ChronicleGroupedEvent) event = NULL;
   JsonArray *articles;
   guint64 kerry_id = 0;
 
@@ -108,7 +108,7 @@ test_seed_event (void)
 {
   g_autoptr(ChronicleEventGrouper) grouper = chronicle_event_grouper_new ();
   g_autoptr(ChronicleExtraction) ex = NULL;
-  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(ChronicleGroupedEvent) event = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "extract", "seed-article.txt", NULL);
@@ -173,7 +173,7 @@ test_restore (void)
 {
   g_autoptr(ChronicleEventGrouper) grouper = chronicle_event_grouper_new ();
   g_autoptr(ChronicleExtraction) ex = NULL;
-  g_autoptr(ChronicleEvent) event = NULL;
+  g_autoptr(ChronicleGroupedEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   GDate day, later;
   guint64 id;

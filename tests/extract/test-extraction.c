@@ -375,12 +375,12 @@ test_timex_resolution (void)
   t = chronicle_extraction_get_timexes (ex, &n);
   g_assert_cmpuint (n, ==, 2);
 
-  g_assert_cmpint (t[0].granularity, ==, CHRONICLE_GRANULARITY_DAY);
+  g_assert_cmpint (t[0].granularity, ==, CHRONICLE_TIMEX_GRANULARITY_DAY);
   g_assert_cmpint (t[0].tense, ==, CHRONICLE_TENSE_FUTURE);
   g_assert_cmpint (g_date_get_day (&t[0].first_day), ==, 18);
 
   g_assert_cmpstr (t[1].value, ==, "2015-11");
-  g_assert_cmpint (t[1].granularity, ==, CHRONICLE_GRANULARITY_MONTH);
+  g_assert_cmpint (t[1].granularity, ==, CHRONICLE_TIMEX_GRANULARITY_MONTH);
   g_assert_cmpint (t[1].tense, ==, CHRONICLE_TENSE_PAST);
   g_assert_cmpint (g_date_get_day (&t[1].first_day), ==, 1);
   g_assert_cmpint (g_date_get_day (&t[1].last_day), ==, 30);

@@ -291,9 +291,10 @@ test_migrations (void)
   g_assert_no_error (error);
   g_clear_pointer (&db, _chronicle_db_close);
 
-  /* Opening migrates 1 -> 2 -> 3 -> 4 and keeps the data. */
+  /* Opening migrates 1 -> 2 -> … -> latest and keeps the data. */
   store = open_store (path);
-  g_assert_cmpint (scalar (path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (scalar (path, "PRAGMA user_version"), ==,
+                   _chronicle_store_schema_latest_version ());
   g_assert_cmpint (scalar (path, "SELECT count(*) FROM sqlite_master WHERE name IN"
                                  " ('articles_source', 'articles_guid', 'articles_event_date')"),
                    ==, 3);
@@ -307,6 +308,109 @@ test_migrations (void)
   g_assert_cmpuint (ids->len, ==, 1);
 
   g_clear_object (&store);
+  chronicle_test_rm_rf (dir);
+}
+
+/* FTS5's own check of article_fts against its content table, article_text. */
+static void
+assert_fts_consistent (const char *path)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, "INSERT INTO article_fts (article_fts) VALUES ('integrity-check')",
+                    NULL, NULL, &message) != SQLITE_OK)
+    g_error ("article_fts is not consistent: %s", message);
+  sqlite3_close (db);
+}
+
+static gint64
+fts_count (const char *path,
+           const char *word)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH '%s'", word);
+
+  return scalar (path, sql);
+}
+
+/* The store's guid hash: 64-bit FNV-1a over the bytes and a 0xff separator. */
+static gint64
+guid_hash (const char *guid)
+{
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (const guint8 *p = (const guint8 *) guid; *p != '\0'; p++)
+    h = (h ^ *p) * G_GUINT64_CONSTANT (1099511628211);
+  h = (h ^ 0xff) * G_GUINT64_CONSTANT (1099511628211);
+  return (gint64) h;
+}
+
+/* Version 3 indexed text by triggers; version 4 indexes it once per batch. */
+static void
+test_migration_fts_per_batch (void)
+{
+  g_autofree char *dir = chronicle_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleDb) db = _chronicle_db_open (path, TRUE, &error);
+  g_autofree char *v3_rows = NULL;
+  g_autoptr(ChronicleStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = NULL;
+  ChronicleUpsertStats stats;
+  ChronicleArticle *a;
+
+  g_assert_no_error (error);
+  g_assert_true (_chronicle_store_schema_migrate (db, 3, &error));
+  g_assert_no_error (error);
+  v3_rows = g_strdup_printf ("INSERT INTO sources (kind, url, title) VALUES (0, 'u', 'S');"
+                             "INSERT INTO articles (source_id, guid, guid_hash, title,"
+                             " published, content_hash)"
+                             " VALUES (1, 'old', %" G_GINT64_FORMAT ", 'Old', 1700000000, 1);"
+                             "INSERT INTO article_text (id, title, body)"
+                             " VALUES (1, 'Old', 'walrus');",
+                             guid_hash ("old"));
+  g_assert_true (_chronicle_db_exec (db, v3_rows, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&db, _chronicle_db_close);
+  g_assert_cmpint (fts_count (path, "walrus"), ==, 1);
+
+  store = open_store (path);
+  g_assert_cmpint (scalar (path, "PRAGMA user_version"), ==,
+                   _chronicle_store_schema_latest_version ());
+  g_assert_cmpint (scalar (path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+                                 " AND tbl_name = 'article_text'"), ==, 1);
+  g_assert_cmpint (scalar (path, "SELECT v FROM article_fts_config WHERE k = 'automerge'"), ==, 8);
+  /* What version 3 indexed is still found. */
+  g_assert_cmpint (fts_count (path, "walrus"), ==, 1);
+
+  /* One batch: a new article, the same article again with new text, and a new version
+   * of the migrated one (same source and guid). */
+  a = make_article (1, "new", "Heron sighted", T0);
+  chronicle_article_set_body (a, "pelican");
+  g_ptr_array_add (batch, a);
+  a = make_article (1, "new", "Heron sighted again", T0);
+  chronicle_article_set_body (a, "flamingo");
+  g_ptr_array_add (batch, a);
+  a = make_article (1, "old", "Old, revised", 1700000000);
+  chronicle_article_set_body (a, "narwhal");
+  g_ptr_array_add (batch, a);
+  ids = upsert (store, batch, NULL, &stats, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.inserted, ==, 1);
+  g_assert_cmpuint (stats.updated, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 2), ==, 1);
+  g_clear_object (&store);
+
+  g_assert_cmpint (fts_count (path, "walrus"), ==, 0);
+  g_assert_cmpint (fts_count (path, "narwhal"), ==, 1);
+  g_assert_cmpint (fts_count (path, "pelican"), ==, 0);
+  g_assert_cmpint (fts_count (path, "flamingo"), ==, 1);
+  g_assert_cmpint (fts_count (path, "heron"), ==, 1);
+  assert_fts_consistent (path);
+
   chronicle_test_rm_rf (dir);
 }
 
@@ -387,6 +491,7 @@ test_killed_writer (void)
   g_assert_cmpint (scalar (path, "SELECT sum(count) FROM day_counts"), ==, n);
 
   g_clear_object (&store);
+  assert_fts_consistent (path);
   chronicle_test_rm_rf (dir);
 }
 
@@ -407,6 +512,7 @@ main (int    argc,
   g_test_add_func ("/store/faults/read-only-folder", test_read_only_folder);
   g_test_add_func ("/store/faults/newer-format-refused", test_newer_format_refused);
   g_test_add_func ("/store/faults/migrations", test_migrations);
+  g_test_add_func ("/store/faults/migration-fts-per-batch", test_migration_fts_per_batch);
   g_test_add_func ("/store/faults/killed-writer", test_killed_writer);
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "chronicle-store-schema.h"
 #include "store-test-utils.h"
 
 static GThread *main_thread;
@@ -39,7 +40,8 @@ test_open_creates (StoreFixture  *fixture,
 
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (scalar (fixture->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (scalar (fixture->path, "PRAGMA user_version"), ==,
+                   _chronicle_store_schema_latest_version ());
   g_assert_null (chronicle_store_get_recovery_error (fixture->store));
   g_assert_cmpstr (chronicle_store_get_path (fixture->store), ==, fixture->path);
   g_assert_cmpint (scalar (fixture->path,

@@ -9,61 +9,14 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
-#include "chronicle-add-source-dialog.h"
-#include "chronicle-country-names.h"
-#include "chronicle-file-chooser.h"
 #include "chronicle-format.h"
-#include "chronicle-opml.h"
-#include "chronicle-preferences-sources.h"
+#include "chronicle-preferences-sources-private.h"
 #include "chronicle-sync-source.h"
 
 /* Preferences → Sources: every source with its state in words, editable in
  * place; removal waits for the undo toast to go; suggestions add with a click. */
-
-typedef struct
-{
-  ChroniclePreferencesSources *self;     /* unowned */
-  ChronicleSource             *source;
-  AdwExpanderRow              *row;
-  GtkSwitch                   *enabled;
-  AdwEntryRow                 *title_entry;
-  AdwEntryRow                 *url_entry;
-  AdwComboRow                 *interval;
-  GtkButton                   *sync_button;
-  GtkButton                   *remove_button;
-  gboolean                     removing;
-  gboolean                     updating;  /* setting widgets from the store */
-} SourceRow;
-
-struct _ChroniclePreferencesSources
-{
-  AdwPreferencesPage    parent_instance;
-
-  ChronicleStore       *store;
-  ChronicleSyncService *sync;
-  GCancellable         *cancellable;
-  GHashTable           *rows;         /* gint64 * → SourceRow * */
-  GHashTable           *urls;         /* the subscribed addresses */
-  GPtrArray            *suggestions;  /* Suggestion * */
-
-  AdwPreferencesGroup  *sources_group;
-  AdwPreferencesGroup  *suggested_group;
-  AdwActionRow         *empty_row;
-};
-
-typedef struct
-{
-  ChroniclePreferencesSources *self;  /* unowned */
-  char                        *title;
-  char                        *address;
-  char                        *url;     /* resolved */
-  GtkButton                   *button;
-} Suggestion;
 
 G_DEFINE_FINAL_TYPE (ChroniclePreferencesSources, chronicle_preferences_sources,
                      ADW_TYPE_PREFERENCES_PAGE)
@@ -89,8 +42,8 @@ suggestion_free (Suggestion *suggestion)
   g_free (suggestion);
 }
 
-static void
-toast (ChroniclePreferencesSources *self,
+void
+_chronicle_preferences_sources_toast (ChroniclePreferencesSources *self,
        const char                  *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -101,8 +54,8 @@ toast (ChroniclePreferencesSources *self,
     g_debug ("%s", message);
 }
 
-static GtkWindow *
-parent_window (ChroniclePreferencesSources *self)
+GtkWindow *
+_chronicle_preferences_sources_parent (ChroniclePreferencesSources *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -196,7 +149,7 @@ updated_cb (GObject      *object,
   if (!chronicle_store_update_source_finish (CHRONICLE_STORE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        _chronicle_preferences_sources_toast (self, error->message);
       refresh (self);
     }
 }
@@ -233,7 +186,7 @@ title_apply_cb (AdwEntryRow *entry,
 
   if (*title == '\0')
     {
-      toast (row->self, _("A source needs a title"));
+      _chronicle_preferences_sources_toast (row->self, _("A source needs a title"));
       gtk_editable_set_text (GTK_EDITABLE (entry), chronicle_source_get_title (row->source));
       return;
     }
@@ -254,7 +207,7 @@ url_apply_cb (AdwEntryRow *entry,
   if (!chronicle_sync_resolve_address (gtk_editable_get_text (GTK_EDITABLE (entry)), NULL, &kind,
                                        &url, &title, &error))
     {
-      toast (row->self, error->message);
+      _chronicle_preferences_sources_toast (row->self, error->message);
       gtk_editable_set_text (GTK_EDITABLE (entry), chronicle_source_get_url (row->source));
       return;
     }
@@ -298,22 +251,23 @@ synced_one_cb (GObject      *object,
   if (results == NULL || results->len == 0)
     {
       if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        _chronicle_preferences_sources_toast (self, error->message);
       return;
     }
 
   r = g_ptr_array_index (results, 0);
   if (!r->ok)
-    toast (self, r->error != NULL ? r->error : _("The source could not be read."));
+    _chronicle_preferences_sources_toast (self, r->error != NULL ? r->error
+                                                         : _("The source could not be read."));
   else if (r->added == 0)
-    toast (self, _("No new articles"));
+    _chronicle_preferences_sources_toast (self, _("No new articles"));
   else
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                "%u new article",
                                                                "%u new articles", r->added),
                                                   r->added);
-      toast (self, message);
+      _chronicle_preferences_sources_toast (self, message);
     }
   refresh (self);
 }
@@ -332,8 +286,8 @@ sync_clicked_cb (GtkButton *button,
 
 /* Removing, with undo */
 
-static void
-removed_cb (GObject      *object,
+void
+_chronicle_preferences_sources_removed_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
@@ -350,7 +304,8 @@ remove_now (ChroniclePreferencesSources *self,
   gint64 id = chronicle_source_get_id (row->source);
 
   if (self->store != NULL)
-    chronicle_store_remove_source_async (self->store, id, NULL, removed_cb, NULL);
+    chronicle_store_remove_source_async (self->store, id, NULL,
+                                         _chronicle_preferences_sources_removed_cb, NULL);
   adw_preferences_group_remove (self->sources_group, GTK_WIDGET (row->row));
   g_hash_table_remove (self->rows, &id);
 }
@@ -590,8 +545,8 @@ update_row (SourceRow       *row,
   row->updating = FALSE;
 }
 
-static void
-update_suggestions (ChroniclePreferencesSources *self)
+void
+_chronicle_preferences_sources_update_suggestions (ChroniclePreferencesSources *self)
 {
   for (guint i = 0; self->suggestions != NULL && i < self->suggestions->len; i++)
     {
@@ -603,7 +558,8 @@ update_suggestions (ChroniclePreferencesSources *self)
       gtk_widget_set_sensitive (GTK_WIDGET (suggestion->button), !added && self->store != NULL);
       gtk_button_set_label (suggestion->button, added ? _("Added") : _("Add"));
       /* Translators: %s is a suggested source's title (a button's accessible name) */
-      label = g_strdup_printf (added ? _("“%s” Is Added") : _("Add “%s”"), suggestion->title);
+      label = g_strdup_printf (added ? _("“%s” Is Added") : _("Add “%s”"),
+                               suggestion->title);
       gtk_accessible_update_property (GTK_ACCESSIBLE (suggestion->button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
@@ -627,7 +583,7 @@ listed_cb (GObject      *object,
   if (sources == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        _chronicle_preferences_sources_toast (self, error->message);
       return;
     }
 
@@ -663,7 +619,7 @@ listed_cb (GObject      *object,
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->empty_row), sources->len == 0);
-  update_suggestions (self);
+  _chronicle_preferences_sources_update_suggestions (self);
 }
 
 static void
@@ -684,441 +640,6 @@ store_changed_cb (ChronicleStore              *store,
   if (change & (CHRONICLE_STORE_CHANGE_SOURCES | CHRONICLE_STORE_CHANGE_ARTICLES_ADDED
                 | CHRONICLE_STORE_CHANGE_ARTICLES_REMOVED))
     refresh (self);
-}
-
-/* Adding: from the dialog, a suggestion or an OPML file */
-
-typedef struct
-{
-  ChroniclePreferencesSources *self;
-  ChronicleAddSourceDialog    *dialog;  /* nullable */
-  ChronicleSource             *source;
-} AddRequest;
-
-static void
-add_request_free (AddRequest *request)
-{
-  g_clear_object (&request->self);
-  g_clear_object (&request->dialog);
-  g_clear_object (&request->source);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AddRequest, add_request_free)
-
-static void
-add_failed (AddRequest *request,
-            const char *why)
-{
-  if (request->dialog != NULL)
-    chronicle_add_source_dialog_show_error (request->dialog, why);
-  else
-    toast (request->self, why);
-}
-
-static void
-first_sync_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(AddRequest) request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) results = NULL;
-  const ChronicleSyncResult *r = NULL;
-  g_autofree char *message = NULL;
-
-  results = chronicle_sync_service_sync_finish (CHRONICLE_SYNC_SERVICE (object), result, &error);
-  if (results != NULL && results->len > 0)
-    r = g_ptr_array_index (results, 0);
-
-  if (r == NULL || !r->ok)
-    {
-      /* A new source that never worked is not kept; the dialog says why. */
-      if (request->dialog != NULL && request->self->store != NULL)
-        chronicle_store_remove_source_async (request->self->store,
-                                             chronicle_source_get_id (request->source), NULL,
-                                             removed_cb, NULL);
-      add_failed (request, r != NULL && r->error != NULL ? r->error
-                           : error != NULL ? error->message
-                                           : _("The source could not be read."));
-      return;
-    }
-
-  if (request->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (request->dialog));
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source added with %u new article",
-                                          "Source added with %u new articles", r->added),
-                             r->added);
-  toast (request->self, message);
-}
-
-static void
-source_added_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(AddRequest) request = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  id = chronicle_store_add_source_finish (CHRONICLE_STORE (object), result, &error);
-  if (id <= 0)
-    {
-      add_failed (request, error->message);
-      return;
-    }
-  chronicle_source_set_id (request->source, id);
-  if (request->self->sync == NULL)
-    {
-      if (request->dialog != NULL)
-        gtk_window_destroy (GTK_WINDOW (request->dialog));
-      return;
-    }
-  {
-    /* Arguments are evaluated in any order: take what is needed before the request moves. */
-    ChroniclePreferencesSources *self = request->self;
-
-    chronicle_sync_service_sync_async (self->sync, id, self->cancellable, first_sync_cb,
-                                       g_steal_pointer (&request));
-  }
-}
-
-static void
-add_address (ChroniclePreferencesSources *self,
-             ChronicleAddSourceDialog    *dialog,
-             const char                  *address,
-             const char                  *title)
-{
-  g_autoptr(AddRequest) request = g_new0 (AddRequest, 1);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *resolved_title = NULL;
-  ChronicleSourceKind kind;
-
-  request->self = g_object_ref (self);
-  request->dialog = dialog != NULL ? g_object_ref (dialog) : NULL;
-
-  if (self->store == NULL)
-    {
-      add_failed (request, _("The news cache is not open, so nothing can be added."));
-      return;
-    }
-  if (!chronicle_sync_resolve_address (address, NULL, &kind, &url, &resolved_title, &error))
-    {
-      add_failed (request, error->message);
-      return;
-    }
-  if (g_hash_table_contains (self->urls, url))
-    {
-      add_failed (request, _("This source is already in the list."));
-      return;
-    }
-
-  request->source = chronicle_source_new (kind, url);
-  /* Without a title, the first sync takes the feed's. */
-  chronicle_source_set_title (request->source, title != NULL ? title : resolved_title);
-  chronicle_source_set_enabled (request->source, kind != CHRONICLE_SOURCE_KIND_FILE);
-  if (dialog != NULL)
-    chronicle_add_source_dialog_set_busy (dialog, TRUE);
-
-  {
-    ChronicleSource *source = request->source;
-
-    chronicle_store_add_source_async (self->store, source, self->cancellable, source_added_cb,
-                                      g_steal_pointer (&request));
-  }
-}
-
-static void
-dialog_submit_cb (ChronicleAddSourceDialog    *dialog,
-                  const char                  *url,
-                  GFile                       *file,
-                  ChroniclePreferencesSources *self)
-{
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-  add_address (self, dialog, url != NULL ? url : path, NULL);
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  ChroniclePreferencesSources *self = CHRONICLE_PREFERENCES_SOURCES (widget);
-  ChronicleAddSourceDialog *dialog = chronicle_add_source_dialog_new (parent_window (self));
-
-  g_signal_connect_object (dialog, "submit", G_CALLBACK (dialog_submit_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-suggestion_clicked_cb (GtkButton  *button,
-                       Suggestion *suggestion)
-{
-  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  add_address (suggestion->self, NULL, suggestion->address, suggestion->title);
-}
-
-/* OPML */
-
-typedef struct
-{
-  ChroniclePreferencesSources *self;
-  guint                        pending;
-  guint                        added;
-  guint                        failed;
-} ImportRun;
-
-static void
-import_step_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  ImportRun *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (chronicle_store_add_source_finish (CHRONICLE_STORE (object), result, &error) > 0)
-    run->added++;
-  else
-    run->failed++;
-
-  if (--run->pending == 0)
-    {
-      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                               "%u source imported",
-                                                               "%u sources imported", run->added),
-                                                  run->added);
-      toast (run->self, message);
-      if (run->self->sync != NULL && run->added > 0)
-        chronicle_sync_service_sync_now (run->self->sync);
-      g_object_unref (run->self);
-      g_free (run);
-    }
-}
-
-static void
-import_opml (ChroniclePreferencesSources *self,
-             const char                  *data,
-             gsize                        len)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) outlines = NULL;
-  ImportRun *run;
-  guint skipped = 0;
-
-  outlines = chronicle_opml_parse (data, len, &skipped, &error);
-  if (outlines == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  run = g_new0 (ImportRun, 1);
-  run->self = g_object_ref (self);
-  run->pending = 1;  /* held until every add is queued */
-  for (guint i = 0; i < outlines->len; i++)
-    {
-      ChronicleOpmlOutline *outline = g_ptr_array_index (outlines, i);
-      g_autoptr(ChronicleSource) source = NULL;
-
-      if (g_hash_table_contains (self->urls, outline->url))
-        continue;
-      source = chronicle_source_new (chronicle_sync_kind_for_url (outline->url), outline->url);
-      chronicle_source_set_title (source, outline->title != NULL ? outline->title : outline->url);
-      chronicle_source_set_site_url (source, outline->html_url);
-      run->pending++;
-      chronicle_store_add_source_async (self->store, source, NULL, import_step_cb, run);
-    }
-
-  if (--run->pending == 0)
-    {
-      toast (self, _("No new sources in this file"));
-      g_object_unref (run->self);
-      g_free (run);
-    }
-}
-
-static void
-import_loaded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ChroniclePreferencesSources) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  if (!g_file_load_contents_finish (G_FILE (object), result, &data, &len, NULL, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-  import_opml (self, data, len);
-}
-
-static void
-import_chosen_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ChroniclePreferencesSources) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = chronicle_file_chooser_open_finish (result, &error);
-
-  if (file == NULL)
-    return;
-  g_file_load_contents_async (file, self->cancellable, import_loaded_cb, g_object_ref (self));
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ChroniclePreferencesSources *self = CHRONICLE_PREFERENCES_SOURCES (widget);
-
-  if (self->store == NULL)
-    return;
-  chronicle_file_chooser_open_async (parent_window (self), _("Import Sources"), self->cancellable,
-                                     import_chosen_cb, g_object_ref (self));
-}
-
-static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(ChroniclePreferencesSources) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    toast (self, error->message);
-  else
-    toast (self, _("Sources exported"));
-}
-
-static void
-export_chosen_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ChroniclePreferencesSources) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = chronicle_file_chooser_save_finish (result, &error);
-  g_autoptr(GPtrArray) outlines = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  GHashTableIter iter;
-  SourceRow *row;
-  char *text;
-
-  if (file == NULL)
-    return;
-
-  outlines = g_ptr_array_new_with_free_func ((GDestroyNotify) chronicle_opml_outline_free);
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
-    {
-      ChronicleOpmlOutline *outline;
-
-      if (row->removing || chronicle_source_get_kind (row->source) == CHRONICLE_SOURCE_KIND_FILE)
-        continue;
-      outline = g_new0 (ChronicleOpmlOutline, 1);
-      outline->url = g_strdup (chronicle_source_get_url (row->source));
-      outline->title = g_strdup (chronicle_source_get_title (row->source));
-      outline->html_url = g_strdup (chronicle_source_get_site_url (row->source));
-      g_ptr_array_add (outlines, outline);
-    }
-
-  text = chronicle_opml_write (outlines, _("Chronicle Sources"));
-  bytes = g_bytes_new_take (text, strlen (text));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       self->cancellable, export_written_cb, g_object_ref (self));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ChroniclePreferencesSources *self = CHRONICLE_PREFERENCES_SOURCES (widget);
-
-  chronicle_file_chooser_save_async (parent_window (self), _("Export Sources"),
-                                     "chronicle-sources.opml", self->cancellable,
-                                     export_chosen_cb, g_object_ref (self));
-}
-
-/* Suggestions, from the bundled data/suggested-sources.json */
-
-static void
-load_suggestions (ChroniclePreferencesSources *self)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonArray *array;
-
-  bytes = g_resources_lookup_data (RESOURCE_PREFIX "/suggested-sources.json",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL
-      || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), &error)
-      || !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    {
-      g_message ("No suggested sources: %s", error != NULL ? error->message : "not a list");
-      return;
-    }
-
-  array = json_node_get_array (json_parser_get_root (parser));
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *item = json_array_get_object_element (array, i);
-      const char *title = item != NULL ? json_object_get_string_member_with_default (item, "title", NULL) : NULL;
-      const char *address = item != NULL ? json_object_get_string_member_with_default (item, "address", NULL) : NULL;
-      const char *country = item != NULL ? json_object_get_string_member_with_default (item, "country", NULL) : NULL;
-      g_autofree char *resolved_title = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autoptr(GError) resolve_error = NULL;
-      Suggestion *suggestion;
-      ChronicleSourceKind kind;
-      AdwActionRow *row;
-      g_autofree char *url = NULL;
-
-      if (address == NULL
-          || !chronicle_sync_resolve_address (address, NULL, &kind, &url, &resolved_title,
-                                              &resolve_error))
-        continue;
-
-      suggestion = g_new0 (Suggestion, 1);
-      suggestion->self = self;
-      suggestion->address = g_strdup (address);
-      suggestion->url = g_steal_pointer (&url);
-      if (kind == CHRONICLE_SOURCE_KIND_GDELT && country != NULL)
-        {
-          /* Translators: a suggested news search; %s is a country's name */
-          suggestion->title = g_strdup_printf (_("News from %s"), chronicle_country_get_name (country));
-          subtitle = g_strdup (_("GDELT: articles published in the country, in many languages"));
-        }
-      else
-        {
-          g_autoptr(GUri) uri = g_uri_parse (suggestion->url, G_URI_FLAGS_NONE, NULL);
-
-          suggestion->title = g_strdup (title != NULL ? title : resolved_title);
-          subtitle = g_strdup (uri != NULL ? g_uri_get_host (uri) : suggestion->url);
-        }
-      g_ptr_array_add (self->suggestions, suggestion);
-
-      row = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), suggestion->title);
-      adw_action_row_set_subtitle (row, subtitle);
-      suggestion->button = GTK_BUTTON (gtk_button_new_with_label (_("Add")));
-      gtk_widget_set_valign (GTK_WIDGET (suggestion->button), GTK_ALIGN_CENTER);
-      g_signal_connect (suggestion->button, "clicked", G_CALLBACK (suggestion_clicked_cb),
-                        suggestion);
-      adw_action_row_add_suffix (row, GTK_WIDGET (suggestion->button));
-      adw_preferences_group_add (self->suggested_group, GTK_WIDGET (row));
-    }
-  update_suggestions (self);
 }
 
 /* Object */
@@ -1157,9 +678,12 @@ chronicle_preferences_sources_class_init (ChroniclePreferencesSourcesClass *klas
                                         suggested_group);
   gtk_widget_class_bind_template_child (widget_class, ChroniclePreferencesSources, empty_row);
 
-  gtk_widget_class_install_action (widget_class, "sources.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "sources.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "sources.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "sources.add", NULL,
+                                   _chronicle_preferences_sources_add_action);
+  gtk_widget_class_install_action (widget_class, "sources.import", NULL,
+                                   _chronicle_preferences_sources_import_action);
+  gtk_widget_class_install_action (widget_class, "sources.export", NULL,
+                                   _chronicle_preferences_sources_export_action);
 }
 
 static void
@@ -1172,7 +696,7 @@ chronicle_preferences_sources_init (ChroniclePreferencesSources *self)
                                       (GDestroyNotify) source_row_free);
   self->urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
-  load_suggestions (self);
+  _chronicle_preferences_sources_load_suggestions (self);
 }
 
 /**
@@ -1193,5 +717,5 @@ chronicle_preferences_sources_set_services (ChroniclePreferencesSources *self,
     g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.import", store != NULL);
   refresh (self);
-  update_suggestions (self);
+  _chronicle_preferences_sources_update_suggestions (self);
 }

@@ -25,5 +25,9 @@ void  chronicle_preferences_sources_set_services     (ChroniclePreferencesSource
 char *chronicle_preferences_sources_describe         (ChronicleSource             *source,
                                                       GDateTime                   *now);
 void  chronicle_preferences_sources_commit_removals  (ChroniclePreferencesSources *self);
+void  chronicle_preferences_sources_import_opml      (ChroniclePreferencesSources *self,
+                                                      const char                  *data,
+                                                      gsize                        len);
+char *chronicle_preferences_sources_dup_opml         (ChroniclePreferencesSources *self);
 
 G_END_DECLS

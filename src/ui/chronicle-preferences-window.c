@@ -402,7 +402,8 @@ chronicle_preferences_window_class_init (ChroniclePreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/chronicle-preferences-window.ui");
-#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ChroniclePreferencesWindow, name)
+#define BIND(name) \
+  gtk_widget_class_bind_template_child (widget_class, ChroniclePreferencesWindow, name)
   BIND (sources_page);
   BIND (sync_interval_row);
   BIND (sync_at_startup_switch);

@@ -18,8 +18,8 @@ G_DECLARE_FINAL_TYPE (ChronicleStoreSearchBackend, chronicle_store_search_backen
                       STORE_SEARCH_BACKEND, GObject)
 
 ChronicleStoreSearchBackend *chronicle_store_search_backend_new  (ChronicleStore     *store);
-void                         chronicle_store_search_backend_set_application (ChronicleStoreSearchBackend *self,
-                                                                            GApplication                *application);
-char                        *chronicle_store_search_backend_text (const char * const *terms);
+void  chronicle_store_search_backend_set_application (ChronicleStoreSearchBackend *self,
+                                                      GApplication                *application);
+char *chronicle_store_search_backend_text            (const char * const          *terms);
 
 G_END_DECLS

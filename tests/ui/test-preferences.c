@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "chronicle-opml.h"
 #include "chronicle-preferences-window.h"
 #include "chronicle-test-server.h"
 #include "chronicle-test-ui-utils.h"
@@ -353,6 +354,102 @@ test_sources_page (void)
   chronicle_test_rm_rf (dir);
 }
 
+/* OPML: new feeds are added (known ones skipped); the export lists them all. */
+static void
+test_opml (void)
+{
+  g_autofree char *dir = chronicle_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *opml_path = data_path ("import.opml");
+  g_autofree char *opml = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleStore) store = chronicle_store_open_sync (path, NULL, &error);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) outlines = NULL;
+  g_autoptr(GHashTable) urls = g_hash_table_new (g_str_hash, g_str_equal);
+  ChroniclePreferencesWindow *prefs;
+  ChroniclePreferencesSources *page;
+  gsize len;
+
+  g_assert_no_error (error);
+  add_source (store, "https://news.example.org/world.xml", "World Desk");
+  prefs = chronicle_preferences_window_new (NULL, settings, path);
+  chronicle_preferences_window_set_services (prefs, store, NULL);
+  page = chronicle_preferences_window_get_sources_page (prefs);
+  gtk_window_present (GTK_WINDOW (prefs));
+  rows = wait_for (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, NULL, 1);
+
+  g_assert_true (g_file_get_contents (opml_path, &opml, &len, NULL));
+  chronicle_preferences_sources_import_opml (page, opml, len);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = wait_for (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, NULL, 3);
+  sources = list_sources (store);
+  g_assert_cmpuint (sources->len, ==, 3);
+
+  exported = chronicle_preferences_sources_dup_opml (page);
+  outlines = chronicle_opml_parse (exported, strlen (exported), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outlines->len, ==, 3);
+  for (guint i = 0; i < outlines->len; i++)
+    g_hash_table_add (urls, ((ChronicleOpmlOutline *) g_ptr_array_index (outlines, i))->url);
+  g_assert_true (g_hash_table_contains (urls, "https://news.example.org/world.xml"));
+  g_assert_true (g_hash_table_contains (urls, "https://harbour.example.org/feed.xml"));
+  g_assert_true (g_hash_table_contains (urls, "https://valley.example.net/atom.xml"));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_clear_object (&store);
+  chronicle_test_rm_rf (dir);
+}
+
+/* Compact Now: the spinner shows while VACUUM runs, then the button is back. */
+static void
+test_compact (void)
+{
+  g_autofree char *dir = chronicle_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleStore) store = chronicle_store_open_sync (path, NULL, &error);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  ChroniclePreferencesWindow *prefs;
+  GtkStack *stack;
+  GtkWidget *button;
+  AdwActionRow *size;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  g_assert_no_error (error);
+  prefs = chronicle_preferences_window_new (NULL, settings, path);
+  chronicle_preferences_window_set_services (prefs, store, NULL);
+  gtk_window_present (GTK_WINDOW (prefs));
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                    CHRONICLE_TYPE_PREFERENCES_WINDOW,
+                                                    "compact_stack"));
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                     CHRONICLE_TYPE_PREFERENCES_WINDOW,
+                                                     "compact_button"));
+  size = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                        CHRONICLE_TYPE_PREFERENCES_WINDOW,
+                                                        "size_row"));
+  /* The database file exists: its size is shown. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (size), !=, "0 bytes");
+
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.compact", NULL);
+  g_assert_true (gtk_stack_get_visible_child (stack) != button);
+  id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (gtk_stack_get_visible_child (stack) != button && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_true (gtk_stack_get_visible_child (stack) == button);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_clear_object (&store);
+  chronicle_test_rm_rf (dir);
+}
+
 static const char *
 test_row_subtitle (ChroniclePreferencesWindow *prefs)
 {
@@ -463,6 +560,8 @@ main (int    argc,
   g_test_add_func ("/ui/preferences/settings", test_settings);
   g_test_add_func ("/ui/preferences/sources-page", test_sources_page);
   g_test_add_func ("/ui/preferences/guardian-key-test", test_guardian_key_check);
+  g_test_add_func ("/ui/preferences/opml", test_opml);
+  g_test_add_func ("/ui/preferences/compact", test_compact);
 
   return g_test_run ();
 }

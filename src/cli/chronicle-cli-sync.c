@@ -41,10 +41,20 @@ source_finished_cb (ChronicleSyncService      *service,
     return;
 
   if (result->not_modified)
-    g_print (_("ok     %s: not modified\n"), name);
+    g_print (_("ok     %s: not modified"), name);
   else
-    g_print (_("ok     %s: %u new, %u updated, %u unchanged, %u duplicates\n"), name,
+    g_print (_("ok     %s: %u new, %u updated, %u unchanged, %u duplicates"), name,
              result->added, result->updated, result->unchanged, result->duplicates);
+
+  /* What had to be repaired, on the same line: the sync worked all the same. */
+  if (result->warning != NULL)
+    {
+      g_auto(GStrv) sentences = g_strsplit (result->warning, "\n", -1);
+      g_autofree char *joined = g_strjoinv (" ", sentences);
+
+      g_print (_(" (warning: %s)"), joined);
+    }
+  g_print ("\n");
 }
 
 /*< private >

@@ -65,6 +65,7 @@ typedef struct {
   char      *title;
   char      *link;
   char      *format;
+  char      *warning;
   GPtrArray *articles;
   GPtrArray *events;
   GPtrArray *discovered;
@@ -122,6 +123,7 @@ parse_output_free (ParseOutput *output)
   g_free (output->title);
   g_free (output->link);
   g_free (output->format);
+  g_free (output->warning);
   g_clear_pointer (&output->articles, g_ptr_array_unref);
   g_clear_pointer (&output->events, g_ptr_array_unref);
   g_clear_pointer (&output->discovered, g_ptr_array_unref);
@@ -195,6 +197,12 @@ parse_thread (GTask        *task,
   output->title = g_strdup (feed->title);
   output->link = g_strdup (feed->link);
   output->format = g_strdup (feed->format);
+  if (feed->warnings->len > 0)
+    {
+      g_ptr_array_add (feed->warnings, NULL);
+      output->warning = g_strjoinv ("\n", (char **) feed->warnings->pdata);
+      g_ptr_array_remove_index (feed->warnings, feed->warnings->len - 1);
+    }
   output->articles = chronicle_feed_to_articles (feed, input->source_id, input->source_title,
                                                  g_get_real_time () / G_USEC_PER_SEC);
   output->events = g_ptr_array_new_with_free_func (g_object_unref);
@@ -272,6 +280,11 @@ job_succeed (Job *job)
 
   job->result->ok = TRUE;
   chronicle_source_set_last_error (job->source, NULL);
+  /* Not modified: what was repaired last time still is. */
+  if (!job->result->not_modified)
+    chronicle_source_set_last_warning (job->source, job->result->warning);
+  else if (job->result->warning == NULL)
+    job->result->warning = g_strdup (chronicle_source_get_last_warning (job->source));
   chronicle_source_set_last_success (job->source, g_get_real_time () / G_USEC_PER_SEC);
   if (!job->result->not_modified)
     {
@@ -586,6 +599,7 @@ parsed_cb (GObject      *object,
   job->feed_title = g_steal_pointer (&output->title);
   job->feed_link = g_steal_pointer (&output->link);
   job->format = g_steal_pointer (&output->format);
+  job->result->warning = g_steal_pointer (&output->warning);
 
   if (output->articles->len == 0)
     {

@@ -56,6 +56,7 @@ chronicle_sync_result_copy (const ChronicleSyncResult *result)
   copy->title = g_strdup (result->title);
   copy->url = g_strdup (result->url);
   copy->error = g_strdup (result->error);
+  copy->warning = g_strdup (result->warning);
   return copy;
 }
 
@@ -68,6 +69,7 @@ chronicle_sync_result_free (ChronicleSyncResult *result)
   g_free (result->title);
   g_free (result->url);
   g_free (result->error);
+  g_free (result->warning);
   g_free (result);
 }
 

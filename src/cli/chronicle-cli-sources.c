@@ -147,7 +147,8 @@ list (ChronicleStore  *store,
       return 1;
     }
 
-  /* By id; id, kind, title, address, last success, articles, last error: tab-separated. */
+  /* By id; id, kind, title, address, last success, articles, last error, "warning: "
+   * and the last repair warning: tab-separated. */
   g_ptr_array_sort (sources, compare_ids);
   for (guint i = 0; i < sources->len; i++)
     {
@@ -155,8 +156,19 @@ list (ChronicleStore  *store,
       g_autofree char *success = format_time (chronicle_source_get_last_success (source));
       const char *title = chronicle_source_get_title (source);
       const char *last_error = chronicle_source_get_last_error (source);
+      const char *warning = chronicle_source_get_last_warning (source);
+      g_autofree char *warning_column = NULL;
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%u%s%s%s\n",
+      /* What the last sync had to repair, after the error (if any); one line. */
+      if (warning != NULL)
+        {
+          g_auto(GStrv) sentences = g_strsplit (warning, "\n", -1);
+          g_autofree char *joined = g_strjoinv (" ", sentences);
+
+          warning_column = g_strdup_printf (_("\twarning: %s"), joined);
+        }
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%u%s%s%s%s\n",
                chronicle_source_get_id (source),
                chronicle_source_kind_to_string (chronicle_source_get_kind (source)),
                title != NULL ? title : "-",
@@ -165,7 +177,8 @@ list (ChronicleStore  *store,
                chronicle_source_get_article_count (source),
                chronicle_source_get_enabled (source) ? "" : _("\tdisabled"),
                last_error != NULL ? "\t" : "",
-               last_error != NULL ? last_error : "");
+               last_error != NULL ? last_error : "",
+               warning_column != NULL ? warning_column : "");
     }
 
   return 0;

@@ -187,6 +187,37 @@ test_sources (Fixture       *fixture,
   }
 }
 
+/* A feed that needed repair: "ok" with the warning on its line, exit status 0, and the
+ * warning kept in the source list. */
+static void
+test_sync_warning (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *url = chronicle_test_server_url (fixture->server, "/bad-bytes.xml");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *warning = "The feed contains bytes that are not valid UTF-8; they were replaced.";
+  g_autofree char *line = NULL;
+
+  chronicle_test_server_route_file (fixture->server, "/bad-bytes.xml", "application/rss+xml",
+                                    "feeds/invalid-utf8.xml", TEST_ROUTE_NONE);
+  g_assert_cmpint (run (fixture, &out, &err, "sources", "add", url, "--title", "Bad Bytes",
+                        NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (fixture, &out, &err, "sync", NULL), ==, 0);
+  line = g_strdup_printf ("ok     Bad Bytes: 1 new, 0 updated, 0 unchanged, 0 duplicates "
+                          "(warning: %s)\n", warning);
+  g_assert_nonnull (strstr (out, line));
+  g_assert_nonnull (strstr (out, "Synced 1 sources: 0 failed,"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (fixture, &out, &err, "sources", "list", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\twarning: The feed contains bytes that are not valid UTF-8"));
+}
+
 static void
 test_sync (Fixture       *fixture,
            gconstpointer  data)
@@ -379,6 +410,7 @@ main (int    argc,
   ADD ("parse", test_parse);
   ADD ("sources", test_sources);
   ADD ("sync", test_sync);
+  ADD ("sync-warning", test_sync_warning);
   ADD ("import", test_import);
   ADD ("sync-sigkill", test_sigkill);
 #undef ADD

@@ -13,6 +13,7 @@
 
 #include "chronicle-cli-private.h"
 #include "chronicle-opml.h"
+#include "chronicle-secret.h"
 #include "chronicle-sync-source.h"
 
 /* chronicle-cli sources add URL [--title T] [--api-key KEY] | list | remove ID |
@@ -60,7 +61,8 @@ add (ChronicleStore  *store,
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The source's title"), N_("TITLE") },
     { "api-key", 0, 0, G_OPTION_ARG_STRING, &api_key,
-      N_("The Guardian API key for guardian: sources (default: test)"), N_("KEY") },
+      N_("The Guardian API key for guardian: sources, kept in the keyring (default: the "
+         "public test key)"), N_("KEY") },
     { NULL }
   };
 
@@ -75,10 +77,16 @@ add (ChronicleStore  *store,
   if (argc != 2)
     return usage ();
 
-  if (!chronicle_sync_resolve_address (argv[1], api_key, &kind, &url, &default_title, &error))
+  /* The address is stored without a key: the key goes to the keyring. */
+  if (!chronicle_sync_resolve_address (argv[1], NULL, &kind, &url, &default_title, &error))
     {
       g_printerr ("chronicle-cli sources add: %s\n", error->message);
       return 1;
+    }
+  if (api_key != NULL && kind != CHRONICLE_SOURCE_KIND_GUARDIAN)
+    {
+      g_printerr (_("chronicle-cli sources add: --api-key is only for guardian: sources.\n"));
+      return 2;
     }
 
   sources = _chronicle_cli_list_sources (store, &error);
@@ -92,6 +100,24 @@ add (ChronicleStore  *store,
       g_printerr (_("chronicle-cli sources add: %s is already source %" G_GINT64_FORMAT ".\n"),
                   url, chronicle_source_get_id (find_by_url (sources, url)));
       return 1;
+    }
+
+  if (api_key != NULL && *api_key != '\0')
+    {
+      g_autoptr(GAsyncResult) stored = NULL;
+
+      chronicle_secret_store_api_key_async (CHRONICLE_SECRET_SERVICE_GUARDIAN, api_key, NULL,
+                                            _chronicle_cli_wait_callback (), &stored);
+      _chronicle_cli_wait (&stored);
+      if (!chronicle_secret_store_api_key_finish (stored, &error))
+        {
+          g_printerr (_("chronicle-cli sources add: The API key could not be stored in the "
+                        "keyring (%s). Chronicle never keeps the key in its database, so the "
+                        "source was not added. Start a keyring (GNOME Keyring or another "
+                        "Secret Service) and try again, or add the source without --api-key: "
+                        "it then uses the Guardian’s public test key.\n"), error->message);
+          return 1;
+        }
     }
 
   source = chronicle_source_new (kind, url);

@@ -98,6 +98,8 @@ _chronicle_cli_run_sync_with (ChronicleSyncService *service,
 
   if (timeout > 0)
     chronicle_http_set_timeout (chronicle_sync_service_get_http (service), timeout);
+  /* Guardian sources take their key from the keyring, as in the app. */
+  chronicle_sync_service_set_use_keyring (service, TRUE);
 
   handler = g_signal_connect (service, "source-finished", G_CALLBACK (source_finished_cb),
                               &report);

@@ -800,6 +800,28 @@ chronicle_sync_service_set_guardian_key (ChronicleSyncService *self,
 }
 
 /**
+ * chronicle_sync_service_set_use_keyring:
+ * @self: a #ChronicleSyncService
+ * @use_keyring: whether Guardian sources take their key from the keyring
+ *
+ * With the keyring, a Guardian source is fetched with the key in the user's keyring
+ * (looked up when no key was set with chronicle_sync_service_set_guardian_key()), and a
+ * key an older version stored in a source's address is moved into the keyring and out
+ * of the address. Without a readable keyring the sync still works (with the public test
+ * key, or the key the address has) and the source's status carries a warning saying
+ * so. Off by default (tests without a session bus); the app and chronicle-cli turn it
+ * on.
+ */
+void
+chronicle_sync_service_set_use_keyring (ChronicleSyncService *self,
+                                        gboolean              use_keyring)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+
+  self->use_keyring = !!use_keyring;
+}
+
+/**
  * chronicle_sync_service_set_network_monitor:
  * @self: a #ChronicleSyncService
  * @monitor: (nullable): the monitor that says whether the network is metered

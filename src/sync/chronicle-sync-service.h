@@ -103,6 +103,8 @@ void                  chronicle_sync_service_sync_now         (ChronicleSyncServ
 void                  chronicle_sync_service_cancel           (ChronicleSyncService     *self);
 void                  chronicle_sync_service_set_guardian_key (ChronicleSyncService     *self,
                                                                const char               *api_key);
+void                  chronicle_sync_service_set_use_keyring  (ChronicleSyncService     *self,
+                                                               gboolean                  use_keyring);
 void                  chronicle_sync_service_set_network_monitor (ChronicleSyncService  *self,
                                                                   GNetworkMonitor       *monitor);
 gboolean              chronicle_sync_service_get_automatic_allowed (ChronicleSyncService *self);

@@ -158,7 +158,8 @@ test_sources (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (lines[1], "2\tgdelt\tGDELT: sourcecountry:ukraine\thttps://api.gdeltproject.org/api/v2/doc/doc?query=sourcecountry%3Aukraine&mode=ArtList&format=json"));
   g_assert_true (g_str_has_prefix (lines[2], "3\tguardian\tThe Guardian: Lavrov Kerry\thttps://content.guardianapis.com/search?q=Lavrov%20Kerry&show-fields=bodyText%2Cbyline%2Cthumbnail") ||
                  g_str_has_prefix (lines[2], "3\tguardian\tThe Guardian: Lavrov Kerry\thttps://content.guardianapis.com/search?q=Lavrov%20Kerry&show-fields=bodyText,byline,thumbnail"));
-  g_assert_nonnull (strstr (lines[2], "api-key=test"));
+  /* The stored address carries no key: it is added when the source is fetched. */
+  g_assert_null (strstr (lines[2], "api-key"));
   g_assert_true (g_str_has_prefix (lines[3], "4\tfile\tseed-article.txt\tfile://"));
   g_assert_nonnull (strstr (lines[0], "\tnever\t"));
   g_clear_pointer (&out, g_free);
@@ -216,6 +217,36 @@ test_sync_warning (Fixture       *fixture,
 
   g_assert_cmpint (run (fixture, &out, &err, "sources", "list", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\twarning: The feed contains bytes that are not valid UTF-8"));
+}
+
+/* --api-key with no keyring to put it in: a clear refusal, and nothing stored. */
+static void
+test_api_key_no_keyring (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/chronicle-test-bus", TRUE);
+  g_assert_cmpint (run (fixture, &out, &err, "sources", "add", "guardian:Kerry", "--api-key",
+                        "s3cret-key", NULL), ==, 1);
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  g_assert_true (g_str_has_prefix (err, "chronicle-cli sources add: The API key could not be "
+                                        "stored in the keyring ("));
+  g_assert_nonnull (strstr (err, "Chronicle never keeps the key in its database, so the source "
+                                 "was not added."));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (fixture, &out, &err, "sources", "list", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Only Guardian sources take a key. */
+  g_assert_cmpint (run (fixture, &out, &err, "sources", "add", "gdelt:ukraine", "--api-key",
+                        "s3cret-key", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--api-key is only for guardian: sources."));
 }
 
 static void
@@ -411,6 +442,7 @@ main (int    argc,
   ADD ("sources", test_sources);
   ADD ("sync", test_sync);
   ADD ("sync-warning", test_sync_warning);
+  ADD ("api-key-no-keyring", test_api_key_no_keyring);
   ADD ("import", test_import);
   ADD ("sync-sigkill", test_sigkill);
 #undef ADD

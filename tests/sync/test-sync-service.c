@@ -705,6 +705,57 @@ test_repair_warning (Fixture       *fixture,
   g_assert_null (chronicle_source_get_last_warning (source));
 }
 
+/* Guardian sources with no keyring to ask: the sync works and says how. A key an old
+ * address carries stays there (it is never lost, and never newly written). */
+static void
+test_guardian_no_keyring (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *plain_url = chronicle_test_server_url (fixture->server, "/search?q=peace");
+  g_autofree char *keyed_url = chronicle_test_server_url (fixture->server,
+                                                          "/keyed?q=war&api-key=old-k3y");
+  g_autoptr(ChronicleSource) plain = chronicle_source_new (CHRONICLE_SOURCE_KIND_GUARDIAN,
+                                                           plain_url);
+  g_autoptr(ChronicleSource) keyed = chronicle_source_new (CHRONICLE_SOURCE_KIND_GUARDIAN,
+                                                           keyed_url);
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(ChronicleSource) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const ChronicleSyncResult *result;
+  gint64 plain_id, keyed_id;
+
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/chronicle-test-bus", TRUE);
+  chronicle_test_server_route_file (fixture->server, "/search", "application/json",
+                                    "feeds/guardian.json", TEST_ROUTE_NONE);
+  chronicle_test_server_route_file (fixture->server, "/keyed", "application/json",
+                                    "feeds/guardian.json", TEST_ROUTE_NONE);
+  chronicle_store_add_source_async (fixture->store, plain, NULL, result_cb, &r1);
+  wait_for (&r1);
+  plain_id = chronicle_store_add_source_finish (fixture->store, r1, &error);
+  chronicle_store_add_source_async (fixture->store, keyed, NULL, result_cb, &r2);
+  wait_for (&r2);
+  keyed_id = chronicle_store_add_source_finish (fixture->store, r2, &error);
+  g_assert_no_error (error);
+
+  chronicle_sync_service_set_use_keyring (fixture->service, TRUE);
+  results = sync_all (fixture, 0);
+
+  result = find_result (results, plain_id);
+  g_assert_true (result->ok);
+  g_assert_true (g_str_has_prefix (result->warning, "The keyring could not be read ("));
+  g_assert_true (g_str_has_suffix (result->warning, "); the Guardian’s public test key was used."));
+
+  result = find_result (results, keyed_id);
+  g_assert_true (result->ok);
+  g_assert_true (g_str_has_suffix (result->warning,
+                                   "), so the API key stays in this source’s address."));
+  stored = find_source (fixture, keyed_id);
+  g_assert_cmpstr (chronicle_source_get_url (stored), ==, keyed_url);
+  g_assert_cmpstr (chronicle_source_get_last_warning (stored), ==, result->warning);
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+}
+
 static void
 finished_cb (ChronicleSyncService *service,
              gboolean             *finished)
@@ -781,6 +832,7 @@ main (int    argc,
   ADD ("local-file", test_local_file);
   ADD ("tags-and-rights", test_tags_and_rights);
   ADD ("repair-warning", test_repair_warning);
+  ADD ("guardian-no-keyring", test_guardian_no_keyring);
   ADD ("periodic", test_periodic);
   ADD ("settings", test_settings);
 #undef ADD

@@ -15,10 +15,10 @@
 /* What a source says about an article beside its text: keyword tags and categories
  * (`article_tags`, one row per tag in the source's order), the licence or rights
  * statement and the attribution (`articles.license`, `articles.attribution`). The
- * upsert writes them after the article's row (one UPDATE only when there is something
- * to write or a stored article may have had some; the tag rows with one prepared
- * INSERT each); the full read of one article reads them back. Page reads leave them
- * out, as they leave out the body. */
+ * upsert writes them after the article's row (an UPDATE only when there is a licence or
+ * attribution to write or a revised article may have had one; the tag rows with one
+ * prepared INSERT each); the full read of one article reads them back. Page reads
+ * leave them out, as they leave out the body. */
 
 static gboolean
 has_meta (ChronicleArticle *article)
@@ -52,15 +52,20 @@ _chronicle_store_write_article_meta (ChronicleDb       *db,
   if (!stored && !has_meta (article))
     return TRUE;
 
-  stmt = _chronicle_db_prepare (db, "UPDATE articles SET license = ?, attribution = ?"
-                                    " WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  _chronicle_db_bind_text (stmt, 1, chronicle_article_get_license (article));
-  _chronicle_db_bind_text (stmt, 2, chronicle_article_get_attribution (article));
-  sqlite3_bind_int64 (stmt, 3, id);
-  if (!_chronicle_db_step_done (db, stmt, error))
-    return FALSE;
+  /* A new row has NULLs already; a revision may clear what it had. */
+  if (stored || chronicle_article_get_license (article) != NULL
+      || chronicle_article_get_attribution (article) != NULL)
+    {
+      stmt = _chronicle_db_prepare (db, "UPDATE articles SET license = ?, attribution = ?"
+                                        " WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      _chronicle_db_bind_text (stmt, 1, chronicle_article_get_license (article));
+      _chronicle_db_bind_text (stmt, 2, chronicle_article_get_attribution (article));
+      sqlite3_bind_int64 (stmt, 3, id);
+      if (!_chronicle_db_step_done (db, stmt, error))
+        return FALSE;
+    }
 
   if (stored)
     {

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "chronicle-store-schema.h"
 #include "store-test-utils.h"
 
 /* Tags, licence and attribution: written by the upsert, replaced by a revision, read
@@ -175,6 +176,56 @@ test_source_warning (StoreFixture  *fixture,
                            "SELECT count(*) FROM sources WHERE last_warning IS NULL"), ==, 1);
 }
 
+/* A cache written before tags were stored (format 5, the last before this wave's
+ * migrations): its articles read back with no tags, and take tags when revised. */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = chronicle_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v5.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleDb) db = _chronicle_db_open (path, TRUE, &error);
+  g_autoptr(ChronicleStore) store = NULL;
+  g_autoptr(ChronicleArticle) old = NULL;
+  g_autoptr(ChronicleArticle) revised = NULL;
+  g_autoptr(ChronicleArticle) reread = NULL;
+  g_autoptr(GArray) ids = NULL;
+  const char *tags[] = { "Elections", NULL };
+  g_autofree char *insert = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (_chronicle_store_schema_migrate (db, 5, &error));
+  g_assert_no_error (error);
+  insert = g_strdup_printf ("INSERT INTO sources (kind, url) VALUES (0, 'https://u/');"
+                            "INSERT INTO articles (source_id, guid, guid_hash, title, published)"
+                            " VALUES (1, 'a', %" G_GINT64_FORMAT ", 'Old', 1700000000);"
+                            "INSERT INTO article_text (id, title, body)"
+                            " VALUES (1, 'Old', 'Old text');"
+                            "INSERT INTO article_fts (rowid, title, summary, body)"
+                            " VALUES (1, 'Old', NULL, 'Old text');",
+                            _chronicle_store_hash_text ("a"));
+  g_assert_true (_chronicle_db_exec (db, insert, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&db, _chronicle_db_close);
+
+  store = open_store (path);
+  g_assert_cmpint (scalar (path, "PRAGMA user_version"), ==,
+                   _chronicle_store_schema_latest_version ());
+  old = get_article (store, 1);
+  g_assert_cmpuint (g_strv_length ((char **) chronicle_article_get_tags (old)), ==, 0);
+  g_assert_null (chronicle_article_get_license (old));
+
+  revised = make_article (1, "a", "Old, revised", 1700000000);
+  chronicle_article_set_tags (revised, tags);
+  ids = upsert_one (store, revised);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 1);
+  reread = get_article (store, 1);
+  g_assert_true (g_strv_equal (chronicle_article_get_tags (reread), tags));
+
+  g_clear_object (&store);
+  chronicle_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -187,6 +238,7 @@ main (int    argc,
   ADD ("versions", test_versions);
   ADD ("page-read-keeps", test_page_read_keeps);
   ADD ("source-warning", test_source_warning);
+  g_test_add_func ("/store/article-meta/migration", test_migration);
 
   return g_test_run ();
 }

@@ -109,8 +109,8 @@ add (ChronicleStore  *store,
     }
   if (find_by_url (sources, url) != NULL)
     {
-      g_printerr (_("chronicle-cli sources add: %s is already source %" G_GINT64_FORMAT ".\n"),
-                  url, chronicle_source_get_id (find_by_url (sources, url)));
+      g_printerr (_("chronicle-cli sources add: %s is already source %lld.\n"),
+                  url, (long long) chronicle_source_get_id (find_by_url (sources, url)));
       return 1;
     }
 
@@ -141,7 +141,7 @@ add (ChronicleStore  *store,
       return 1;
     }
 
-  g_print (_("Added source %" G_GINT64_FORMAT ": %s\n"), id, url);
+  g_print (_("Added source %lld: %s\n"), (long long) id, url);
   return 0;
 }
 
@@ -243,7 +243,7 @@ remove_source (ChronicleStore  *store,
       return 1;
     }
 
-  g_print (_("Removed source %" G_GINT64_FORMAT ".\n"), id);
+  g_print (_("Removed source %lld.\n"), (long long) id);
   return 0;
 }
 

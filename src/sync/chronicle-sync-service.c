@@ -198,8 +198,8 @@ listed_cb (GObject      *object,
   if (run->only_source > 0 && g_queue_is_empty (&run->queue))
     {
       run->error = g_error_new (CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_INVALID_SOURCE,
-                                _("There is no source with the id %" G_GINT64_FORMAT "."),
-                                run->only_source);
+                                _("There is no source with the id %lld."),
+                                (long long) run->only_source);
       run_finish (run);
       return;
     }

@@ -107,6 +107,10 @@ run_job (StoreJob    *job,
                              "Unknown failure");
     }
 
+  /* After a committed write, before anyone hears of it: the facet index notes it. */
+  if (db == job->store->writer && job->error == NULL && job->change != CHRONICLE_STORE_CHANGE_NONE)
+    _chronicle_facet_index_note_write (job->store->facet_index, job->change, job->changed_ids);
+
   /* Always through an idle source: g_main_context_invoke() would run the callback
    * right here when the main context is the (global) default one and idle. */
   {
@@ -259,6 +263,24 @@ _chronicle_store_identity_map_size (ChronicleStore *self)
   return g_hash_table_size (self->articles);
 }
 
+/* Tests: FALSE answers facet counts with SQL only, to compare. */
+void
+_chronicle_store_set_use_facet_index (ChronicleStore *self,
+                                      gboolean        use)
+{
+  self->use_facet_index = use;
+}
+
+/* Benchmarks: the facet index's last build time, memory and number of builds. */
+void
+_chronicle_store_get_facet_index_stats (ChronicleStore *self,
+                                        gint64         *build_usec,
+                                        gsize          *bytes,
+                                        guint          *n_builds)
+{
+  _chronicle_facet_index_get_stats (self->facet_index, build_usec, bytes, n_builds);
+}
+
 void
 _chronicle_store_reset_caches (ChronicleStore *self)
 {
@@ -289,6 +311,7 @@ chronicle_store_finalize (GObject *object)
   g_clear_pointer (&self->articles, g_hash_table_unref);
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->aliases_seen, g_hash_table_unref);
+  g_clear_pointer (&self->facet_index, _chronicle_facet_index_free);
   g_clear_pointer (&self->main_context, g_main_context_unref);
   g_clear_error (&self->recovery_error);
   g_clear_pointer (&self->path, g_free);
@@ -329,6 +352,8 @@ chronicle_store_init (ChronicleStore *self)
   self->entity_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->aliases_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->readers = g_async_queue_new ();
+  self->facet_index = _chronicle_facet_index_new ();
+  self->use_facet_index = TRUE;
 }
 
 /* Opening, and recovering from a damaged file. */

@@ -60,6 +60,8 @@ struct _ChronicleFacetIndex
 {
   /* Guards pending, invalid and the cache. */
   GMutex lock;
+  /* Held while counting, so that equal queries asked together count once. */
+  GMutex count_lock;
   GArray *pending;
   gboolean invalid;
   ChronicleQuery *cached_query;
@@ -85,6 +87,13 @@ struct _ChronicleFacetIndex
   guint8 *kinds;
   guint n_entities;
   guint32 max_source;
+  /* Per entity (the first n_posted ids): the articles naming it, ascending,
+   * delta-coded, built with the index; entity id -> GArray of article ids re-read
+   * since (a superset: candidates are checked against their own entity list). */
+  guint32 *post_start;
+  guint8 *post_bytes;
+  guint n_posted;
+  GHashTable *post_tail;
 
   gint64 build_usec;
   guint n_builds;
@@ -114,11 +123,14 @@ _chronicle_facet_index_new (void)
   ChronicleFacetIndex *self = g_new0 (ChronicleFacetIndex, 1);
 
   g_mutex_init (&self->lock);
+  g_mutex_init (&self->count_lock);
   g_rw_lock_init (&self->rw);
   self->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->invalid = TRUE;
   self->overrides = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                            (GDestroyNotify) g_bytes_unref);
+  self->post_tail = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                           (GDestroyNotify) g_array_unref);
   return self;
 }
 
@@ -132,6 +144,10 @@ clear_data (ChronicleFacetIndex *self)
   g_clear_pointer (&self->bytes, g_free);
   g_clear_pointer (&self->kinds, g_free);
   g_hash_table_remove_all (self->overrides);
+  g_clear_pointer (&self->post_start, g_free);
+  g_clear_pointer (&self->post_bytes, g_free);
+  g_hash_table_remove_all (self->post_tail);
+  self->n_posted = 0;
   self->n_slots = 0;
   self->cap_slots = 0;
   self->n_bytes = 0;
@@ -148,10 +164,12 @@ _chronicle_facet_index_free (ChronicleFacetIndex *self)
     return;
   clear_data (self);
   g_hash_table_unref (self->overrides);
+  g_hash_table_unref (self->post_tail);
   g_array_unref (self->pending);
   g_clear_object (&self->cached_query);
   g_clear_pointer (&self->cached, _chronicle_facet_counts_unref);
   g_rw_lock_clear (&self->rw);
+  g_mutex_clear (&self->count_lock);
   g_mutex_clear (&self->lock);
   g_free (self);
 }
@@ -349,6 +367,62 @@ set_slot (ChronicleFacetIndex *self,
                       | (read ? SLOT_READ : 0) | (starred ? SLOT_STARRED : 0);
 }
 
+static inline guint
+varint_len (guint32 value)
+{
+  return value < (1u << 7) ? 1 : value < (1u << 14) ? 2 : value < (1u << 21) ? 3
+         : value < (1u << 28) ? 4 : 5;
+}
+
+/* Inverts the entity lists into per-entity article lists: one pass to size them,
+ * one to fill them. */
+static void
+build_postings (ChronicleFacetIndex *self)
+{
+  g_autofree guint32 *last = g_new0 (guint32, MAX (self->n_entities, 1));
+  g_autofree guint32 *cursor = NULL;
+  g_autofree guint32 *list = g_new (guint32, 64);
+  guint list_cap = 64;
+  guint64 total = 0;
+
+  self->n_posted = self->n_entities;
+  self->post_start = g_new0 (guint32, self->n_posted + 1);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      memset (last, 0, sizeof (guint32) * MAX (self->n_entities, 1));
+      for (guint id = 0; id < self->n_slots; id++)
+        {
+          guint n = decode_list (self->bytes + self->start[id], self->bytes + self->start[id + 1],
+                                 &list, &list_cap);
+
+          for (guint i = 0; i < n; i++)
+            {
+              guint32 e = list[i];
+
+              if (e >= self->n_posted)
+                continue;
+              if (pass == 0)
+                self->post_start[e + 1] += varint_len (id - last[e]);
+              else
+                cursor[e] += put_varint (self->post_bytes + cursor[e], id - last[e]);
+              last[e] = id;
+            }
+        }
+
+      if (pass == 0)
+        {
+          for (guint e = 0; e < self->n_posted; e++)
+            {
+              total += self->post_start[e + 1];
+              self->post_start[e + 1] = (guint32) MIN (total, G_MAXUINT32);
+            }
+          self->post_bytes = g_malloc (MAX (total, 1));
+          cursor = g_memdup2 (self->post_start, sizeof (guint32) * self->n_posted);
+        }
+    }
+}
+
 static gboolean
 build (ChronicleFacetIndex  *self,
        ChronicleDb          *db,
@@ -448,6 +522,14 @@ build (ChronicleFacetIndex  *self,
 
   if (!load_kinds (self, db, 0, error))
     goto out;
+  if (self->n_bytes >= G_MAXUINT32)
+    {
+      /* Left unbuilt: the SQL path answers. */
+      clear_data (self);
+      ok = TRUE;
+      goto out;
+    }
+  build_postings (self);
 
   self->built = TRUE;
   ok = TRUE;
@@ -560,6 +642,17 @@ apply (ChronicleFacetIndex  *self,
           list[list_len++] = (guint32) entity;
           if ((guint) entity >= old_entities || self->kinds[entity] == 0xff)
             new_entity = TRUE;
+          {
+            GArray *tail = g_hash_table_lookup (self->post_tail, GUINT_TO_POINTER ((guint) entity));
+            guint32 v = (guint32) id;
+
+            if (tail == NULL)
+              {
+                tail = g_array_new (FALSE, FALSE, sizeof (guint32));
+                g_hash_table_insert (self->post_tail, GUINT_TO_POINTER ((guint) entity), tail);
+              }
+            g_array_append_val (tail, v);
+          }
         }
       if (!_chronicle_db_finish_rows (db, entity_stmt, rc, error))
         goto out;
@@ -689,6 +782,141 @@ text_bitmap (ChronicleDb     *db,
   return TRUE;
 }
 
+typedef struct {
+  ChronicleFacetIndex *index;
+  ChronicleFacetCounts *counts;
+  const guint8 *marks;
+  const guint8 *source_ok;
+  const guint64 *text_bits;
+  guint n_text_bits;
+  gboolean has_text;
+  gint64 from;
+  gint64 to;
+  guint8 need;
+  guint8 check_flags;
+  guint8 want_flags;
+  guint32 *list;
+  guint list_cap;
+} Scan;
+
+static inline void
+visit (Scan  *sc,
+       guint  id)
+{
+  ChronicleFacetIndex *self = sc->index;
+  guint8 f = self->flags[id];
+  const guint8 *p, *end;
+  guint n;
+
+  if ((f & sc->check_flags) != sc->want_flags)
+    return;
+  if ((sc->from != 0 && self->published[id] < sc->from)
+      || (sc->to != 0 && self->published[id] >= sc->to))
+    return;
+  if (sc->has_text
+      && (id >= sc->n_text_bits
+          || !(sc->text_bits[id / 64] & (G_GUINT64_CONSTANT (1) << (id % 64)))))
+    return;
+
+  if (G_UNLIKELY (f & SLOT_OVERRIDE))
+    {
+      gsize len = 0;
+      GBytes *b = g_hash_table_lookup (self->overrides, GUINT_TO_POINTER (id));
+
+      p = b != NULL ? g_bytes_get_data (b, &len) : NULL;
+      end = p != NULL ? p + len : NULL;
+    }
+  else
+    {
+      p = self->bytes + self->start[id];
+      end = self->bytes + self->start[id + 1];
+    }
+  n = p != NULL ? decode_list (p, end, &sc->list, &sc->list_cap) : 0;
+
+  if (sc->need != 0)
+    {
+      guint8 have = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (sc->list[i] < self->n_entities)
+          have |= sc->marks[sc->list[i]];
+      if ((have & sc->need) != sc->need)
+        return;
+    }
+
+  sc->counts->source_counts[self->source[id]]++;
+  if (sc->source_ok != NULL && !sc->source_ok[self->source[id]])
+    return;
+
+  sc->counts->n_matching++;
+  for (guint i = 0; i < n; i++)
+    if (sc->list[i] < self->n_entities)
+      sc->counts->entity_counts[sc->list[i]]++;
+}
+
+/* Sets the bits of the articles that may name one of @ids (a superset). */
+static void
+mark_candidates (ChronicleFacetIndex *self,
+                 GArray              *ids,
+                 guint64             *bits)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 e = g_array_index (ids, gint64, i);
+      GArray *tail;
+
+      if (e < 0 || e >= (gint64) self->n_entities)
+        continue;
+      if (e < (gint64) self->n_posted)
+        {
+          const guint8 *p = self->post_bytes + self->post_start[e];
+          const guint8 *end = self->post_bytes + self->post_start[e + 1];
+          guint32 id = 0;
+
+          while (p < end)
+            {
+              guint32 value = 0;
+              guint shift = 0;
+
+              while (*p & 0x80)
+                {
+                  value |= (guint32) (*p++ & 0x7f) << shift;
+                  shift += 7;
+                }
+              value |= (guint32) *p++ << shift;
+              id += value;
+              if (id < self->n_slots)
+                bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+            }
+        }
+      tail = g_hash_table_lookup (self->post_tail, GUINT_TO_POINTER ((guint) e));
+      for (guint j = 0; tail != NULL && j < tail->len; j++)
+        {
+          guint32 id = g_array_index (tail, guint32, j);
+
+          if (id < self->n_slots)
+            bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+        }
+    }
+}
+
+/* How many articles a facet's posting lists hold, roughly (their bytes). */
+static guint64
+facet_weight (ChronicleFacetIndex *self,
+              GArray              *ids)
+{
+  guint64 w = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 e = g_array_index (ids, gint64, i);
+
+      if (e >= 0 && e < (gint64) self->n_posted)
+        w += self->post_start[e + 1] - self->post_start[e];
+    }
+  return w;
+}
+
 static ChronicleFacetCounts *
 scan (ChronicleFacetIndex *self,
       ChronicleQuery      *query,
@@ -700,17 +928,16 @@ scan (ChronicleFacetIndex *self,
   ChronicleFacetCounts *counts = g_new0 (ChronicleFacetCounts, 1);
   g_autofree guint8 *marks = g_new0 (guint8, MAX (self->n_entities, 1));
   g_autofree guint8 *source_ok = NULL;
-  g_autofree guint32 *list = g_new (guint32, 64);
-  guint list_cap = 64;
-  gint64 from = chronicle_query_get_from (query);
-  gint64 to = chronicle_query_get_to (query);
-  gboolean unread_only = chronicle_query_get_unread_only (query);
-  gboolean starred_only = chronicle_query_get_starred_only (query);
+  g_autofree guint64 *candidates = NULL;
+  const guint64 *walk = NULL;
+  guint n_walk = 0;
+  Scan sc = { self, counts, marks, NULL, text_bits, n_text_bits, has_text,
+              chronicle_query_get_from (query), chronicle_query_get_to (query),
+              0, SLOT_PRESENT, SLOT_PRESENT, NULL, 64 };
   const gint64 *sources;
   guint n_sources = 0;
-  guint8 need = 0;
-  guint8 check_flags = SLOT_PRESENT;
-  guint8 want_flags = SLOT_PRESENT;
+  int driver = -1;
+  guint64 driver_weight = 0;
 
   g_atomic_ref_count_init (&counts->ref);
   counts->n_entities = self->n_entities;
@@ -723,15 +950,23 @@ scan (ChronicleFacetIndex *self,
     return counts;
   for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
     {
+      guint64 w;
+
       if (facets->ids[k] == NULL)
         continue;
-      need |= 1 << k;
+      sc.need |= 1 << k;
       for (guint i = 0; i < facets->ids[k]->len; i++)
         {
           gint64 id = g_array_index (facets->ids[k], gint64, i);
 
           if (id >= 0 && id < (gint64) self->n_entities)
             marks[id] |= 1 << k;
+        }
+      w = facet_weight (self, facets->ids[k]);
+      if (driver < 0 || w < driver_weight)
+        {
+          driver = (int) k;
+          driver_weight = w;
         }
     }
 
@@ -742,66 +977,50 @@ scan (ChronicleFacetIndex *self,
       for (guint i = 0; i < n_sources; i++)
         if (sources[i] >= 0 && sources[i] < (gint64) counts->n_sources)
           source_ok[sources[i]] = 1;
+      sc.source_ok = source_ok;
     }
 
-  if (unread_only)
+  if (chronicle_query_get_unread_only (query))
+    sc.check_flags |= SLOT_READ;
+  if (chronicle_query_get_starred_only (query))
     {
-      check_flags |= SLOT_READ;
+      sc.check_flags |= SLOT_STARRED;
+      sc.want_flags |= SLOT_STARRED;
     }
-  if (starred_only)
+
+  /* Visit only the candidates: the smallest facet's articles, or the text's matches;
+   * every check is made on each candidate anyway. */
+  if (driver >= 0)
     {
-      check_flags |= SLOT_STARRED;
-      want_flags |= SLOT_STARRED;
+      n_walk = self->n_slots / 64 + 1;
+      candidates = g_new0 (guint64, n_walk);
+      mark_candidates (self, facets->ids[driver], candidates);
+      walk = candidates;
     }
-
-  for (guint id = 0; id < self->n_slots; id++)
+  else if (has_text)
     {
-      guint8 f = self->flags[id];
-      const guint8 *p, *end;
-      guint n;
-
-      if ((f & check_flags) != want_flags)
-        continue;
-      if ((from != 0 && self->published[id] < from) || (to != 0 && self->published[id] >= to))
-        continue;
-      if (has_text && (id >= n_text_bits || !(text_bits[id / 64] & (G_GUINT64_CONSTANT (1) << (id % 64)))))
-        continue;
-
-      if (G_UNLIKELY (f & SLOT_OVERRIDE))
-        {
-          gsize len;
-          GBytes *b = g_hash_table_lookup (self->overrides, GUINT_TO_POINTER (id));
-
-          p = b != NULL ? g_bytes_get_data (b, &len) : NULL;
-          end = p != NULL ? p + len : NULL;
-        }
-      else
-        {
-          p = self->bytes + self->start[id];
-          end = self->bytes + self->start[id + 1];
-        }
-      n = p != NULL ? decode_list (p, end, &list, &list_cap) : 0;
-
-      if (need != 0)
-        {
-          guint8 have = 0;
-
-          for (guint i = 0; i < n; i++)
-            if (list[i] < self->n_entities)
-              have |= marks[list[i]];
-          if ((have & need) != need)
-            continue;
-        }
-
-      counts->source_counts[self->source[id]]++;
-      if (source_ok != NULL && !source_ok[self->source[id]])
-        continue;
-
-      counts->n_matching++;
-      for (guint i = 0; i < n; i++)
-        if (list[i] < self->n_entities)
-          counts->entity_counts[list[i]]++;
+      walk = text_bits;
+      n_walk = n_text_bits / 64 + 1;
     }
+
+  sc.list = g_new (guint32, sc.list_cap);
+  if (walk != NULL)
+    {
+      for (guint w = 0; w < n_walk; w++)
+        for (guint64 bits = walk[w]; bits != 0; bits &= bits - 1)
+          {
+            guint id = w * 64 + (guint) __builtin_ctzll (bits);
+
+            if (id < self->n_slots)
+              visit (&sc, id);
+          }
+    }
+  else
+    {
+      for (guint id = 0; id < self->n_slots; id++)
+        visit (&sc, id);
+    }
+  g_free (sc.list);
 
   return counts;
 }
@@ -835,10 +1054,12 @@ _chronicle_facet_index_count (ChronicleFacetIndex  *self,
   if (!refresh (self, db, error))
     return NULL;
 
+  g_mutex_lock (&self->count_lock);
   g_rw_lock_reader_lock (&self->rw);
   if (!self->built)
     {
       g_rw_lock_reader_unlock (&self->rw);
+      g_mutex_unlock (&self->count_lock);
       return NULL;
     }
 
@@ -850,6 +1071,7 @@ _chronicle_facet_index_count (ChronicleFacetIndex  *self,
   if (counts != NULL)
     {
       g_rw_lock_reader_unlock (&self->rw);
+      g_mutex_unlock (&self->count_lock);
       return counts;
     }
 
@@ -858,6 +1080,7 @@ _chronicle_facet_index_count (ChronicleFacetIndex  *self,
       || !text_bitmap (db, query, &text_bits, &n_text_bits, error))
     {
       g_rw_lock_reader_unlock (&self->rw);
+      g_mutex_unlock (&self->count_lock);
       return NULL;
     }
   has_text = text_bits != NULL;
@@ -872,6 +1095,7 @@ _chronicle_facet_index_count (ChronicleFacetIndex  *self,
   g_mutex_unlock (&self->lock);
 
   g_rw_lock_reader_unlock (&self->rw);
+  g_mutex_unlock (&self->count_lock);
   return counts;
 }
 
@@ -896,7 +1120,8 @@ _chronicle_facet_index_get_stats (ChronicleFacetIndex *self,
       GHashTableIter iter;
       gpointer value;
       gsize total = self->cap_slots * (sizeof (gint64) + sizeof (guint32) * 2 + 1)
-                    + self->cap_bytes + self->n_entities;
+                    + self->cap_bytes + self->n_entities
+                    + (self->n_posted > 0 ? (gsize) self->n_posted * 4 + self->post_start[self->n_posted] : 0);
 
       g_hash_table_iter_init (&iter, self->overrides);
       while (g_hash_table_iter_next (&iter, NULL, &value))

@@ -186,14 +186,23 @@ make_query (Material *m,
     case 3: /* a country and a person */
       q1 = chronicle_query_with_entity_added (all, CHRONICLE_ENTITY_KIND_COUNTRY, pick (m->countries));
       return chronicle_query_with_entity_added (q1, CHRONICLE_ENTITY_KIND_PERSON, pick (m->people));
-    default: /* search text and a country */
+    case 4: /* search text and a country */
       q1 = chronicle_query_with_text (all, pick (m->words));
       return chronicle_query_with_entity_added (q1, CHRONICLE_ENTITY_KIND_COUNTRY, pick (m->countries));
+    case 5: /* the most mentioned country, all time (the largest facet) */
+      return chronicle_query_with_entity_added (all, CHRONICLE_ENTITY_KIND_COUNTRY,
+                                                g_ptr_array_index (m->countries, 0));
+    case 6: /* search text alone */
+      return chronicle_query_with_text (all, pick (m->words));
+    default: /* a one-month range alone */
+      from = first + (gint64) (g_rand_double (rng) * MAX (0, last - first - 30 * 86400));
+      return chronicle_query_with_date_range (all, from, from + 30 * 86400);
     }
 }
 
 static const char *shape_names[] = {
   "no_filter", "one_country_all_time", "one_country_one_year", "two_facets", "text_and_country",
+  "top_country_all_time", "text_only", "one_month_only",
 };
 
 static void

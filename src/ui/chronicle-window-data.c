@@ -232,6 +232,26 @@ facets_cb (GObject      *object,
 }
 
 static void
+source_counts_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ChronicleWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = NULL;
+
+  counts = chronicle_store_source_counts_finish (CHRONICLE_STORE (object), result, &error);
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot count the articles of each source: %s", error->message);
+      return;
+    }
+
+  chronicle_sidebar_set_source_counts (self->sidebar, counts);
+}
+
+static void
 sources_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -266,6 +286,9 @@ load_aggregates (ChronicleWindow *self)
                                    self->query_cancellable, histogram_cb, g_object_ref (self));
   chronicle_store_facet_counts_async (self->store, self->query, FACETS_PER_KIND,
                                       self->query_cancellable, facets_cb, g_object_ref (self));
+  /* The Sources facet follows the query too (counted in the same pass). */
+  chronicle_store_source_counts_async (self->store, self->query, self->query_cancellable,
+                                       source_counts_cb, g_object_ref (self));
 }
 
 static gboolean

@@ -97,6 +97,7 @@ struct _ChronicleFacetIndex
 
   gint64 build_usec;
   guint n_builds;
+  gint warm_requested;
 };
 
 ChronicleFacetCounts *
@@ -715,7 +716,16 @@ refresh (ChronicleFacetIndex  *self,
   if (rebuild || !self->built)
     ok = build (self, db, error);
   else if (ids->len > 0)
-    ok = apply (self, db, ids, error);
+    {
+      ok = apply (self, db, ids, error);
+      /* Many articles re-read in place: pack them again. */
+      if (ok && self->built
+          && g_hash_table_size (self->overrides) + g_hash_table_size (self->post_tail)
+             > self->n_slots / 8 + 1024)
+        ok = build (self, db, error);
+      else if (ok && !self->built)
+        ok = build (self, db, error);
+    }
 
   if (!ok)
     {
@@ -726,6 +736,34 @@ refresh (ChronicleFacetIndex  *self,
     }
   g_rw_lock_writer_unlock (&self->rw);
   return ok;
+}
+
+/**
+ * _chronicle_facet_index_claim_warm_up:
+ * @self: the index
+ *
+ * Returns: %TRUE the first time it is called while the index is not built: the
+ *   caller then runs _chronicle_facet_index_warm_up() on a read connection, so that
+ *   the first filter change finds the index ready
+ */
+gboolean
+_chronicle_facet_index_claim_warm_up (ChronicleFacetIndex *self)
+{
+  gboolean built;
+
+  g_rw_lock_reader_lock (&self->rw);
+  built = self->built;
+  g_rw_lock_reader_unlock (&self->rw);
+  return !built && g_atomic_int_compare_and_exchange (&self->warm_requested, 0, 1);
+}
+
+/* Builds (or updates) the index now. */
+gboolean
+_chronicle_facet_index_warm_up (ChronicleFacetIndex  *self,
+                                ChronicleDb          *db,
+                                GError              **error)
+{
+  return refresh (self, db, error);
 }
 
 /* The articles the query's text matches, as a bitmap over ids; NULL for no text. */

@@ -46,6 +46,10 @@ ChronicleFacetCounts *_chronicle_facet_index_count      (ChronicleFacetIndex  *s
                                                          ChronicleDb          *db,
                                                          ChronicleQuery       *query,
                                                          GError              **error);
+gboolean              _chronicle_facet_index_claim_warm_up (ChronicleFacetIndex *self);
+gboolean              _chronicle_facet_index_warm_up    (ChronicleFacetIndex  *self,
+                                                         ChronicleDb          *db,
+                                                         GError              **error);
 void                  _chronicle_facet_index_get_stats  (ChronicleFacetIndex  *self,
                                                          gint64               *build_usec,
                                                          gsize                *bytes,

@@ -660,6 +660,14 @@ out:
   return TRUE;
 }
 
+static gboolean
+read_warm_up (StoreJob     *job,
+              ChronicleDb  *db,
+              GError      **error)
+{
+  return _chronicle_facet_index_warm_up (job->store->facet_index, db, error);
+}
+
 /**
  * chronicle_store_facet_counts_async:
  * @self: a #ChronicleStore
@@ -690,6 +698,12 @@ chronicle_store_facet_counts_async (ChronicleStore      *self,
   data->limit = top_n;
   _chronicle_store_run_read (self, chronicle_store_facet_counts_async, _chronicle_store_read_facets, NULL, data,
             cancellable, callback, user_data);
+
+  /* The unfiltered counts need no index; build it now for the first filter. */
+  if (self->use_facet_index && chronicle_query_is_all (query)
+      && _chronicle_facet_index_claim_warm_up (self->facet_index))
+    _chronicle_store_run_read (self, read_warm_up, read_warm_up, NULL, _read_data_new (), NULL,
+                               NULL, NULL);
 }
 
 /**

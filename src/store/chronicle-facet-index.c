@@ -98,6 +98,12 @@ struct _ChronicleFacetIndex
   gint64 build_usec;
   guint n_builds;
   gint warm_requested;
+
+  /* The last search's matches (count_lock): a filter change mostly keeps the text. */
+  char *text_match;
+  guint64 *text_bits;
+  guint n_text_bits;
+  guint64 text_generation;
 };
 
 ChronicleFacetCounts *
@@ -169,6 +175,8 @@ _chronicle_facet_index_free (ChronicleFacetIndex *self)
   g_array_unref (self->pending);
   g_clear_object (&self->cached_query);
   g_clear_pointer (&self->cached, _chronicle_facet_counts_unref);
+  g_clear_pointer (&self->text_match, g_free);
+  g_clear_pointer (&self->text_bits, g_free);
   g_rw_lock_clear (&self->rw);
   g_mutex_clear (&self->count_lock);
   g_mutex_clear (&self->lock);
@@ -766,13 +774,17 @@ _chronicle_facet_index_warm_up (ChronicleFacetIndex  *self,
   return refresh (self, db, error);
 }
 
-/* The articles the query's text matches, as a bitmap over ids; NULL for no text. */
+/* The articles the query's text matches, as a bitmap over ids (owned by @self, kept
+ * for the next query with the same text); *bits NULL for no text. Called with
+ * count_lock held. A common word at a million articles is ~100,000 matches: reading
+ * them from FTS5 is most of such a count. */
 static gboolean
-text_bitmap (ChronicleDb     *db,
-             ChronicleQuery  *query,
-             guint64        **bits,
-             guint           *n_bits,
-             GError         **error)
+text_bitmap (ChronicleFacetIndex  *self,
+             ChronicleDb          *db,
+             ChronicleQuery       *query,
+             const guint64       **bits,
+             guint                *n_bits,
+             GError              **error)
 {
   g_autofree char *match = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -787,6 +799,16 @@ text_bitmap (ChronicleDb     *db,
   match = chronicle_fts_query_from_user (chronicle_query_get_text (query));
   if (match == NULL)
     return TRUE;
+
+  if (self->text_bits != NULL && self->text_generation == self->generation
+      && g_strcmp0 (self->text_match, match) == 0)
+    {
+      *bits = self->text_bits;
+      *n_bits = self->n_text_bits;
+      return TRUE;
+    }
+  g_clear_pointer (&self->text_match, g_free);
+  g_clear_pointer (&self->text_bits, g_free);
 
   stmt = _chronicle_db_prepare (db, "SELECT rowid FROM article_fts WHERE article_fts MATCH ?",
                                 error);
@@ -809,14 +831,18 @@ text_bitmap (ChronicleDb     *db,
   if (!_chronicle_db_finish_rows (db, stmt, rc, error))
     return FALSE;
 
-  *n_bits = max + 1;
-  *bits = g_new0 (guint64, *n_bits / 64 + 1);
+  self->n_text_bits = max + 1;
+  self->text_bits = g_new0 (guint64, self->n_text_bits / 64 + 1);
   for (guint i = 0; i < ids->len; i++)
     {
       guint32 v = g_array_index (ids, guint32, i);
 
-      (*bits)[v / 64] |= G_GUINT64_CONSTANT (1) << (v % 64);
+      self->text_bits[v / 64] |= G_GUINT64_CONSTANT (1) << (v % 64);
     }
+  self->text_match = g_steal_pointer (&match);
+  self->text_generation = self->generation;
+  *bits = self->text_bits;
+  *n_bits = self->n_text_bits;
   return TRUE;
 }
 
@@ -1084,7 +1110,7 @@ _chronicle_facet_index_count (ChronicleFacetIndex  *self,
                               GError              **error)
 {
   g_auto(Sql) sql = { NULL, NULL };
-  g_autofree guint64 *text_bits = NULL;
+  const guint64 *text_bits = NULL;
   ChronicleFacetCounts *counts = NULL;
   guint n_text_bits = 0;
   gboolean has_text;
@@ -1115,7 +1141,7 @@ _chronicle_facet_index_count (ChronicleFacetIndex  *self,
 
   _chronicle_sql_init (&sql);
   if (!_chronicle_sql_resolve_facets (&sql, db, query, error)
-      || !text_bitmap (db, query, &text_bits, &n_text_bits, error))
+      || !text_bitmap (self, db, query, &text_bits, &n_text_bits, error))
     {
       g_rw_lock_reader_unlock (&self->rw);
       g_mutex_unlock (&self->count_lock);

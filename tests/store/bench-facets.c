@@ -189,9 +189,11 @@ make_query (Material *m,
     case 4: /* search text and a country */
       q1 = chronicle_query_with_text (all, pick (m->words));
       return chronicle_query_with_entity_added (q1, CHRONICLE_ENTITY_KIND_COUNTRY, pick (m->countries));
-    case 5: /* the most mentioned country, all time (the largest facet) */
-      return chronicle_query_with_entity_added (all, CHRONICLE_ENTITY_KIND_COUNTRY,
-                                                g_ptr_array_index (m->countries, 0));
+    case 5: /* the most mentioned country, all time (the largest facet); an end past
+             * the newest article, different each time, so that no answer is reused */
+      q1 = chronicle_query_with_entity_added (all, CHRONICLE_ENTITY_KIND_COUNTRY,
+                                              g_ptr_array_index (m->countries, 0));
+      return chronicle_query_with_date_range (q1, 0, last + 86400 + g_rand_int_range (rng, 0, 1000000));
     case 6: /* search text alone */
       return chronicle_query_with_text (all, pick (m->words));
     default: /* a one-month range alone */

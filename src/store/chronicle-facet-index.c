@@ -465,8 +465,9 @@ out:
     clear_data (self);
   self->build_usec = g_get_monotonic_time () - t0;
   self->n_builds++;
-  g_debug ("Facet index: %u articles, %" G_GSIZE_FORMAT " bytes of entity lists, built in %"
-           G_GINT64_FORMAT " ms", self->n_slots, self->n_bytes, self->build_usec / 1000);
+  g_debug ("Facet index: %u articles, %" G_GSIZE_FORMAT " bytes of entity lists, %u bytes of"
+           " posting lists, built in %" G_GINT64_FORMAT " ms", self->n_slots, self->n_bytes,
+           self->n_posted > 0 ? self->post_start[self->n_posted] : 0, self->build_usec / 1000);
   return ok;
 }
 

@@ -196,15 +196,19 @@ make_query (Material *m,
       return chronicle_query_with_date_range (q1, 0, last + 86400 + g_rand_int_range (rng, 0, 1000000));
     case 6: /* search text alone */
       return chronicle_query_with_text (all, pick (m->words));
-    default: /* a one-month range alone */
+    case 7: /* a one-month range alone */
       from = first + (gint64) (g_rand_double (rng) * MAX (0, last - first - 30 * 86400));
       return chronicle_query_with_date_range (all, from, from + 30 * 86400);
+    default: /* Unread alone (every article of a generated cache is unread); an end past
+              * the newest article, different each time, so that no answer is reused */
+      q1 = chronicle_query_with_unread_only (all, TRUE);
+      return chronicle_query_with_date_range (q1, 0, last + 86400 + g_rand_int_range (rng, 0, 1000000));
     }
 }
 
 static const char *shape_names[] = {
   "no_filter", "one_country_all_time", "one_country_one_year", "two_facets", "text_and_country",
-  "top_country_all_time", "text_only", "one_month_only",
+  "top_country_all_time", "text_only", "one_month_only", "unread_only",
 };
 
 static void

@@ -57,6 +57,11 @@ struct _ChronicleFacetIndex
   guint8 *kinds;
   guint n_entities;
   guint32 max_source;
+  /* Present articles naming each entity (n_entities), and of each source
+   * (n_source_totals): the counts of an unfiltered query, for counting the complement. */
+  guint32 *totals;
+  guint32 *source_totals;
+  guint n_source_totals;
   /* Per entity (the first n_posted ids): the articles naming it, ascending,
    * delta-coded, built with the index; entity id -> GArray of article ids re-read
    * since (a superset: candidates are checked against their own entity list). */
@@ -107,6 +112,28 @@ decode_list (const guint8  *p,
       (*out)[n++] = last;
     }
   return n;
+}
+
+/* The entity list of slot @id (present), as [*p, *end). */
+static inline void
+slot_list (ChronicleFacetIndex  *self,
+           guint                 id,
+           const guint8        **p,
+           const guint8        **end)
+{
+  if (G_UNLIKELY (self->flags[id] & SLOT_OVERRIDE))
+    {
+      gsize len = 0;
+      GBytes *b = g_hash_table_lookup (self->overrides, GUINT_TO_POINTER (id));
+
+      *p = b != NULL ? g_bytes_get_data (b, &len) : NULL;
+      *end = *p != NULL ? *p + len : NULL;
+    }
+  else
+    {
+      *p = self->bytes + self->start[id];
+      *end = self->bytes + self->start[id + 1];
+    }
 }
 
 gboolean _chronicle_facet_index_refresh (ChronicleFacetIndex  *self,

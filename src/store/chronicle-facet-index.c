@@ -97,6 +97,9 @@ clear_data (ChronicleFacetIndex *self)
   g_clear_pointer (&self->start, g_free);
   g_clear_pointer (&self->bytes, g_free);
   g_clear_pointer (&self->kinds, g_free);
+  g_clear_pointer (&self->totals, g_free);
+  g_clear_pointer (&self->source_totals, g_free);
+  self->n_source_totals = 0;
   g_hash_table_remove_all (self->overrides);
   g_clear_pointer (&self->post_start, g_free);
   g_clear_pointer (&self->post_bytes, g_free);
@@ -241,6 +244,21 @@ encode_list (const guint32 *ids,
   return len;
 }
 
+/* Makes room for entity ids below @n (kind unknown, no articles). */
+static void
+grow_entities (ChronicleFacetIndex *self,
+               guint                n)
+{
+  if (n <= self->n_entities)
+    return;
+  n = MAX (n, self->n_entities + self->n_entities / 4 + 256);
+  self->kinds = g_renew (guint8, self->kinds, n);
+  memset (self->kinds + self->n_entities, 0xff, n - self->n_entities);
+  self->totals = g_renew (guint32, self->totals, n);
+  memset (self->totals + self->n_entities, 0, sizeof (guint32) * (n - self->n_entities));
+  self->n_entities = n;
+}
+
 static void
 set_kind (ChronicleFacetIndex *self,
           gint64               id,
@@ -248,14 +266,7 @@ set_kind (ChronicleFacetIndex *self,
 {
   if (id < 0 || id >= (gint64) MAX_SLOTS)
     return;
-  if ((guint) id >= self->n_entities)
-    {
-      guint n = MAX ((guint) id + 1, self->n_entities + self->n_entities / 4 + 256);
-
-      self->kinds = g_renew (guint8, self->kinds, n);
-      memset (self->kinds + self->n_entities, 0xff, n - self->n_entities);
-      self->n_entities = n;
-    }
+  grow_entities (self, (guint) id + 1);
   self->kinds[id] = (guint8) kind;
 }
 
@@ -290,6 +301,42 @@ set_slot (ChronicleFacetIndex *self,
   self->max_source = MAX (self->max_source, self->source[slot]);
   self->flags[slot] = (self->flags[slot] & SLOT_OVERRIDE) | SLOT_PRESENT
                       | (read ? SLOT_READ : 0) | (starred ? SLOT_STARRED : 0);
+}
+
+/* Adds (+1) or removes (-1) a present slot's article from the totals; @list and
+ * @list_cap are scratch space. */
+static void
+account (ChronicleFacetIndex  *self,
+         guint                 id,
+         int                   sign,
+         guint32             **list,
+         guint                *list_cap)
+{
+  const guint8 *p, *end;
+  guint n;
+  guint32 src;
+
+  if (id >= self->n_slots || !(self->flags[id] & SLOT_PRESENT))
+    return;
+  src = self->source[id];
+  if (src >= self->n_source_totals)
+    {
+      guint size = MAX (src + 1, self->n_source_totals * 2);
+
+      self->source_totals = g_renew (guint32, self->source_totals, size);
+      memset (self->source_totals + self->n_source_totals, 0,
+              sizeof (guint32) * (size - self->n_source_totals));
+      self->n_source_totals = size;
+    }
+  self->source_totals[src] += sign;
+
+  slot_list (self, id, &p, &end);
+  if (p == NULL)
+    return;
+  n = decode_list (p, end, list, list_cap);
+  for (guint i = 0; i < n; i++)
+    if ((*list)[i] < self->n_entities)
+      self->totals[(*list)[i]] += sign;
 }
 
 static inline guint
@@ -455,6 +502,8 @@ build (ChronicleFacetIndex  *self,
       goto out;
     }
   build_postings (self);
+  for (guint id = 0; id < self->n_slots; id++)
+    account (self, id, +1, &list, &list_cap);
 
   self->built = TRUE;
   ok = TRUE;
@@ -489,7 +538,8 @@ apply (ChronicleFacetIndex  *self,
 {
   g_autofree guint32 *list = g_new (guint32, 64);
   g_autofree guint8 *encoded = NULL;
-  guint list_cap = 64;
+  g_autofree guint32 *scratch = g_new (guint32, 64);
+  guint list_cap = 64, scratch_cap = 64;
   guint old_entities = self->n_entities;
   gboolean new_entity = FALSE;
   sqlite3_stmt *article_stmt, *entity_stmt;
@@ -525,6 +575,8 @@ apply (ChronicleFacetIndex  *self,
           goto out;
         }
 
+      /* Out of the totals as it was; back in as it is now, below. */
+      account (self, (guint) id, -1, &scratch, &scratch_cap);
       sqlite3_bind_int64 (article_stmt, 1, id);
       rc = sqlite3_step (article_stmt);
       if (rc != SQLITE_ROW)
@@ -568,6 +620,7 @@ apply (ChronicleFacetIndex  *self,
           list[list_len++] = (guint32) entity;
           if ((guint) entity >= old_entities || self->kinds[entity] == 0xff)
             new_entity = TRUE;
+          grow_entities (self, (guint) entity + 1);
           {
             GArray *tail = g_hash_table_lookup (self->post_tail, GUINT_TO_POINTER ((guint) entity));
             guint32 v = (guint32) id;
@@ -601,6 +654,7 @@ apply (ChronicleFacetIndex  *self,
           g_hash_table_replace (self->overrides, GUINT_TO_POINTER ((guint) id),
                                 g_bytes_new (encoded, len));
         }
+      account (self, (guint) id, +1, &scratch, &scratch_cap);
     }
 
   if (new_entity && !load_kinds (self, db, 0, error))

@@ -619,9 +619,9 @@ chronicle_store_facet_entities_async (ChronicleStore       *self,
   data->kind = kind;
   data->name = g_strdup (search);
   data->limit = limit;
-  _chronicle_store_run_read (self, chronicle_store_facet_entities_async,
-                             _chronicle_store_read_facet_entities, NULL, data, cancellable,
-                             callback, user_data);
+  _chronicle_store_run_facet_read (self, chronicle_store_facet_entities_async,
+                                   _chronicle_store_read_facet_entities, data, cancellable,
+                                   callback, user_data);
 }
 
 /**

@@ -696,10 +696,12 @@ chronicle_store_facet_counts_async (ChronicleStore      *self,
   data = _read_data_new ();
   data->query = g_object_ref (query);
   data->limit = top_n;
-  _chronicle_store_run_read (self, chronicle_store_facet_counts_async, _chronicle_store_read_facets, NULL, data,
-            cancellable, callback, user_data);
+  _chronicle_store_run_facet_read (self, chronicle_store_facet_counts_async,
+                                   _chronicle_store_read_facets, data, cancellable, callback,
+                                   user_data);
 
-  /* The unfiltered counts need no index; build it now for the first filter. */
+  /* The unfiltered counts need no index; build it now for the first filter, on the
+   * shared readers so that the facet thread stays free for what needs no index. */
   if (self->use_facet_index && chronicle_query_is_all (query)
       && _chronicle_facet_index_claim_warm_up (self->facet_index))
     _chronicle_store_run_read (self, read_warm_up, read_warm_up, NULL, _read_data_new (), NULL,
@@ -750,9 +752,9 @@ chronicle_store_source_counts_async (ChronicleStore      *self,
 
   data = _read_data_new ();
   data->query = g_object_ref (query);
-  _chronicle_store_run_read (self, chronicle_store_source_counts_async,
-                             _chronicle_store_read_source_counts, NULL, data, cancellable,
-                             callback, user_data);
+  _chronicle_store_run_facet_read (self, chronicle_store_source_counts_async,
+                                   _chronicle_store_read_source_counts, data, cancellable,
+                                   callback, user_data);
 }
 
 /**

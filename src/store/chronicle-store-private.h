@@ -66,9 +66,13 @@ struct _ChronicleStore
   GHashTable *entity_ids;
   GHashTable *aliases_seen;
 
-  /* The read side's facet index (chronicle-facet-index.c); FALSE: SQL only. */
+  /* The read side's facet index (chronicle-facet-index.c); FALSE: SQL only. Facet
+   * counts run on their own thread and connection, so that a filter change's counts
+   * do not queue behind its timeline and histogram. */
   ChronicleFacetIndex *facet_index;
   gboolean use_facet_index;
+  ChronicleDb *facet_reader;
+  GThreadPool *facet_pool;
 };
 
 void      _chronicle_store_run_job        (ChronicleStore   *self,
@@ -204,6 +208,13 @@ void      _chronicle_store_run_read       (ChronicleStore       *self,
                                            gpointer              tag,
                                            StoreJobFunc          func,
                                            StoreJobMainFunc      main_func,
+                                           ReadData             *data,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+void      _chronicle_store_run_facet_read (ChronicleStore       *self,
+                                           gpointer              tag,
+                                           StoreJobFunc          func,
                                            ReadData             *data,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,

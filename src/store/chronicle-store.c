@@ -147,6 +147,16 @@ read_thread_func (gpointer data,
   g_async_queue_unref (readers);
 }
 
+static void
+facet_thread_func (gpointer data,
+                   gpointer user_data)
+{
+  StoreJob *job = data;
+
+  /* One thread: the facet connection is never shared. */
+  run_job (job, job->store->facet_reader);
+}
+
 /**
  * _chronicle_store_run_job:
  * @self: the store
@@ -299,6 +309,9 @@ chronicle_store_finalize (GObject *object)
     g_thread_pool_free (self->write_pool, FALSE, TRUE);
   if (self->read_pool != NULL)
     g_thread_pool_free (self->read_pool, FALSE, TRUE);
+  if (self->facet_pool != NULL)
+    g_thread_pool_free (self->facet_pool, FALSE, TRUE);
+  g_clear_pointer (&self->facet_reader, _chronicle_db_close);
 
   if (self->readers != NULL)
     {
@@ -578,6 +591,15 @@ store_open (const char    *path,
   if (self->read_pool == NULL)
     return NULL;
 
+  /* Facet counts read few pages (entity rows, the text's matches): a small cache. */
+  self->facet_reader = _chronicle_db_open (resolved, FALSE, error);
+  if (self->facet_reader == NULL
+      || !_chronicle_db_exec (self->facet_reader, "PRAGMA cache_size = -4096", error))
+    return NULL;
+  self->facet_pool = g_thread_pool_new (facet_thread_func, NULL, 1, FALSE, error);
+  if (self->facet_pool == NULL)
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -785,6 +807,26 @@ _chronicle_ids_array (const gint64 *ids,
   if (n_ids > 0)
     g_array_append_vals (array, ids, n_ids);
   return array;
+}
+
+/* A read on the facet thread (see ChronicleStore's facet_pool). */
+void
+_chronicle_store_run_facet_read (ChronicleStore      *self,
+                                 gpointer             tag,
+                                 StoreJobFunc         func,
+                                 ReadData            *data,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  StoreJob *job = g_new0 (StoreJob, 1);
+
+  job->store = g_object_ref (self);
+  job->task = _chronicle_store_new_task (self, tag, cancellable, callback, user_data);
+  job->func = func;
+  job->data = data;
+  job->data_free = _read_data_free;
+  g_thread_pool_push (self->facet_pool, job, NULL);
 }
 
 void

@@ -61,7 +61,8 @@ text_bitmap (ChronicleFacetIndex  *self,
   ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      /* As a slot. */
+      gint64 id = sqlite3_column_int64 (stmt, 0) - self->base;
 
       if (id >= 0 && id < (gint64) MAX_SLOTS)
         {

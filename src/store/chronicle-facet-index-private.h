@@ -42,6 +42,8 @@ struct _ChronicleFacetIndex
   GRWLock rw;
   gboolean built;
   guint64 generation;
+  /* Slot i is article id base + i (retention removes the oldest, lowest ids). */
+  gint64 base;
   guint n_slots;
   gsize cap_slots;
   gint64 *published;

@@ -406,6 +406,7 @@ build (ChronicleFacetIndex  *self,
   gint64 list_article = -1;
   sqlite3_stmt *stmt;
   gint64 max_id;
+  guint n_present = 0;
   gboolean ok = FALSE;
   int rc;
 
@@ -415,31 +416,43 @@ build (ChronicleFacetIndex  *self,
   if (!_chronicle_db_begin_read (db, error))
     return FALSE;
 
+  self->base = _chronicle_db_get_int (db, "SELECT coalesce (min (id), 0) FROM articles", error);
   max_id = _chronicle_db_get_int (db, "SELECT coalesce (max (id), 0) FROM articles", error);
-  if (max_id < 0)
+  if (max_id < 0 || self->base < 0)
     goto out;
-  if (max_id >= (gint64) MAX_SLOTS)
+  if (max_id - self->base >= (gint64) MAX_SLOTS)
     {
       /* Left unbuilt: the SQL path answers. */
       ok = TRUE;
       goto out;
     }
 
-  grow_slots (self, (guint) max_id + 1);
+  grow_slots (self, (guint) (max_id - self->base) + 1);
   stmt = _chronicle_db_prepare (db, "SELECT id, published, source_id, read, starred FROM articles",
                                 error);
   if (stmt == NULL)
     goto out;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 slot = sqlite3_column_int64 (stmt, 0) - self->base;
 
-      if (id >= 0 && id < (gint64) self->n_slots)
-        set_slot (self, (guint) id, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
-                  sqlite3_column_int (stmt, 3) != 0, sqlite3_column_int (stmt, 4) != 0);
+      if (slot >= 0 && slot < (gint64) self->n_slots)
+        {
+          set_slot (self, (guint) slot, sqlite3_column_int64 (stmt, 1),
+                    sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3) != 0,
+                    sqlite3_column_int (stmt, 4) != 0);
+          n_present++;
+        }
     }
   if (!_chronicle_db_finish_rows (db, stmt, rc, error))
     goto out;
+  if (self->n_slots > 4 * n_present + 1000000)
+    {
+      /* Mostly holes (ids of many deleted articles): the SQL path answers. */
+      clear_data (self);
+      ok = TRUE;
+      goto out;
+    }
 
   /* The (article_id, entity_id) key gives each article's entities together, sorted. */
   self->n_bytes = 0;
@@ -455,7 +468,8 @@ build (ChronicleFacetIndex  *self,
       gint64 article, entity = 0;
 
       rc = sqlite3_step (stmt);
-      article = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : G_MAXINT64;
+      /* As a slot. */
+      article = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) - self->base : G_MAXINT64;
       if (rc == SQLITE_ROW)
         entity = sqlite3_column_int64 (stmt, 1);
 
@@ -561,22 +575,23 @@ apply (ChronicleFacetIndex  *self,
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
+      gint64 slot = id - self->base;
       guint list_len = 0;
       gsize len;
       int rc;
 
-      if ((i > 0 && id == g_array_index (ids, gint64, i - 1)) || id < 0)
+      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
         continue;
-      if (id >= (gint64) MAX_SLOTS)
+      if (slot < 0 || slot >= (gint64) MAX_SLOTS)
         {
-          /* Too big for slots: give up; the next count rebuilds (and falls back). */
+          /* Outside the slots: give up; refresh rebuilds (or falls back). */
           self->built = FALSE;
           ok = TRUE;
           goto out;
         }
 
       /* Out of the totals as it was; back in as it is now, below. */
-      account (self, (guint) id, -1, &scratch, &scratch_cap);
+      account (self, (guint) slot, -1, &scratch, &scratch_cap);
       sqlite3_bind_int64 (article_stmt, 1, id);
       rc = sqlite3_step (article_stmt);
       if (rc != SQLITE_ROW)
@@ -584,17 +599,17 @@ apply (ChronicleFacetIndex  *self,
           if (!_chronicle_db_finish_rows (db, article_stmt, rc, error))
             goto out;
           /* Gone. */
-          if (id < (gint64) self->n_slots)
+          if (slot < (gint64) self->n_slots)
             {
-              self->flags[id] = SLOT_OVERRIDE;
-              g_hash_table_replace (self->overrides, GUINT_TO_POINTER ((guint) id),
+              self->flags[slot] = SLOT_OVERRIDE;
+              g_hash_table_replace (self->overrides, GUINT_TO_POINTER ((guint) slot),
                                     g_bytes_new (NULL, 0));
             }
           continue;
         }
 
-      grow_slots (self, (guint) id + 1);
-      set_slot (self, (guint) id, sqlite3_column_int64 (article_stmt, 0),
+      grow_slots (self, (guint) slot + 1);
+      set_slot (self, (guint) slot, sqlite3_column_int64 (article_stmt, 0),
                 sqlite3_column_int64 (article_stmt, 1), sqlite3_column_int (article_stmt, 2) != 0,
                 sqlite3_column_int (article_stmt, 3) != 0);
       sqlite3_reset (article_stmt);
@@ -623,7 +638,7 @@ apply (ChronicleFacetIndex  *self,
           grow_entities (self, (guint) entity + 1);
           {
             GArray *tail = g_hash_table_lookup (self->post_tail, GUINT_TO_POINTER ((guint) entity));
-            guint32 v = (guint32) id;
+            guint32 v = (guint32) slot;
 
             if (tail == NULL)
               {
@@ -639,22 +654,22 @@ apply (ChronicleFacetIndex  *self,
       encoded = g_renew (guint8, encoded, (gsize) list_len * 5 + 1);
       len = encode_list (list, list_len, encoded);
 
-      if ((guint) id + 1 == self->n_slots && self->start[id] == self->n_bytes
-          && !(self->flags[id] & SLOT_OVERRIDE))
+      if ((guint) slot + 1 == self->n_slots && self->start[slot] == self->n_bytes
+          && !(self->flags[slot] & SLOT_OVERRIDE))
         {
           /* A new last article: appended. */
           ensure_bytes (self, len);
           memcpy (self->bytes + self->n_bytes, encoded, len);
           self->n_bytes += len;
-          self->start[id + 1] = (guint32) self->n_bytes;
+          self->start[slot + 1] = (guint32) self->n_bytes;
         }
       else
         {
-          self->flags[id] |= SLOT_OVERRIDE;
-          g_hash_table_replace (self->overrides, GUINT_TO_POINTER ((guint) id),
+          self->flags[slot] |= SLOT_OVERRIDE;
+          g_hash_table_replace (self->overrides, GUINT_TO_POINTER ((guint) slot),
                                 g_bytes_new (encoded, len));
         }
-      account (self, (guint) id, +1, &scratch, &scratch_cap);
+      account (self, (guint) slot, +1, &scratch, &scratch_cap);
     }
 
   if (new_entity && !load_kinds (self, db, 0, error))

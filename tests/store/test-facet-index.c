@@ -300,6 +300,22 @@ test_incremental (StoreFixture  *fixture,
   AWAIT_OK (chronicle_store_remove_source, store, 2);
   assert_index_matches_sql (store);
   g_assert_cmpuint (n_builds (store), ==, 3);
+
+  /* After the oldest articles went, slots start at the oldest id left: an upsert still
+   * lands on the right ones. */
+  {
+    g_autoptr(ChronicleArticle) more = article_from_line (
+      "a14|1|40|-|Macron and Scholz in Lyon|person:Emmanuel Macron;person:Olaf Scholz (SPD);"
+      "country:France;place:Lyon");
+    g_autoptr(ChronicleArticle) again = article_from_line (
+      "a12|1|30|-|Election in Germany, and France|person:Olaf Scholz (SPD);country:Germany;"
+      "country:France");
+    g_autoptr(GArray) more_ids = upsert_one (store, more);
+    g_autoptr(GArray) again_ids = upsert_one (store, again);
+
+    assert_index_matches_sql (store);
+    g_assert_cmpuint (n_builds (store), ==, 3);
+  }
 }
 
 /* The Sources facet follows the rest of the query, not its own selection. */

@@ -156,9 +156,10 @@ _chronicle_facet_index_note_write (ChronicleFacetIndex  *self,
       self->invalid = TRUE;
       g_array_set_size (self->pending, 0);
     }
-  else if ((change & per_article) && article_ids != NULL && !self->invalid)
+  else if ((change & per_article) && !self->invalid)
     {
-      if (self->pending->len + article_ids->len > MAX_PENDING)
+      /* Without the ids (no write reports none today), rebuild to be safe. */
+      if (article_ids == NULL || self->pending->len + article_ids->len > MAX_PENDING)
         {
           self->invalid = TRUE;
           g_array_set_size (self->pending, 0);

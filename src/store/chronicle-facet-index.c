@@ -155,6 +155,8 @@ _chronicle_facet_index_note_write (ChronicleFacetIndex  *self,
     {
       self->invalid = TRUE;
       g_array_set_size (self->pending, 0);
+      /* The next unfiltered count may build it ahead again. */
+      g_atomic_int_set (&self->warm_requested, 0);
     }
   else if ((change & per_article) && !self->invalid)
     {
@@ -737,19 +739,20 @@ _chronicle_facet_index_refresh (ChronicleFacetIndex  *self,
  * _chronicle_facet_index_claim_warm_up:
  * @self: the index
  *
- * Returns: %TRUE the first time it is called while the index is not built: the
+ * Returns: %TRUE the first time it is called while the index is to be built: the
  *   caller then runs _chronicle_facet_index_warm_up() on a read connection, so that
  *   the first filter change finds the index ready
  */
 gboolean
 _chronicle_facet_index_claim_warm_up (ChronicleFacetIndex *self)
 {
-  gboolean built;
+  gboolean invalid;
 
-  g_rw_lock_reader_lock (&self->rw);
-  built = self->built;
-  g_rw_lock_reader_unlock (&self->rw);
-  return !built && g_atomic_int_compare_and_exchange (&self->warm_requested, 0, 1);
+  /* Main thread: never waits for a build (which holds the data lock). */
+  g_mutex_lock (&self->lock);
+  invalid = self->invalid;
+  g_mutex_unlock (&self->lock);
+  return invalid && g_atomic_int_compare_and_exchange (&self->warm_requested, 0, 1);
 }
 
 /* Builds (or updates) the index now. */

@@ -270,6 +270,41 @@ _chronicle_store_read_facet_entities (StoreJob     *job,
   g_auto(Sql) sql = { NULL, NULL };
   sqlite3_stmt *stmt;
 
+  if (!chronicle_query_is_all (data->query))
+    {
+      g_autoptr(ChronicleFacetCounts) counts = NULL;
+      g_autoptr(GHashTable) allowed = NULL;
+      int rc;
+
+      if (!_chronicle_store_index_counts (job->store, db, data->query, &counts, error))
+        return FALSE;
+      if (counts != NULL)
+        {
+          /* Counted in memory; a name search only narrows the candidates. */
+          if (data->name != NULL && *data->name != '\0')
+            {
+              _chronicle_sql_init (&sql);
+              g_string_append (sql.sql, "SELECT id FROM entities");
+              append_entity_filter (&sql, "", data->kind, data->name);
+              stmt = _chronicle_sql_prepare (db, &sql, error);
+              if (stmt == NULL)
+                return FALSE;
+              allowed = g_hash_table_new (g_direct_hash, g_direct_equal);
+              while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+                g_hash_table_add (allowed,
+                                  GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 0)));
+              if (!_chronicle_db_finish_rows (db, stmt, rc, error))
+                return FALSE;
+            }
+          if (!_chronicle_store_index_top_entities (db, counts, data->kind, data->limit, allowed,
+                                                    entities, error))
+            return FALSE;
+          job->result = g_steal_pointer (&entities);
+          job->result_free = (GDestroyNotify) g_ptr_array_unref;
+          return TRUE;
+        }
+    }
+
   _chronicle_sql_init (&sql);
   if (chronicle_query_is_all (data->query))
     {
@@ -584,9 +619,9 @@ chronicle_store_facet_entities_async (ChronicleStore       *self,
   data->kind = kind;
   data->name = g_strdup (search);
   data->limit = limit;
-  _chronicle_store_run_read (self, chronicle_store_facet_entities_async,
-                             _chronicle_store_read_facet_entities, NULL, data, cancellable,
-                             callback, user_data);
+  _chronicle_store_run_facet_read (self, chronicle_store_facet_entities_async,
+                                   _chronicle_store_read_facet_entities, data, cancellable,
+                                   callback, user_data);
 }
 
 /**

@@ -34,6 +34,9 @@ struct _ChronicleSidebar
   ChronicleQuery *query;
   GPtrArray      *sources;
   guint           n_failed;
+  /* Source id -> articles under the query (without its source filter); NULL: the
+   * sources' totals. */
+  GHashTable     *source_counts;
 
   GtkListBox     *library_list;
   GtkListBox     *sources_list;
@@ -114,6 +117,7 @@ make_row (const char *icon_name,
       gtk_widget_add_css_class (count_label, "numeric");
       gtk_widget_add_css_class (count_label, "caption");
       gtk_box_append (GTK_BOX (box), count_label);
+      g_object_set_data (G_OBJECT (row), "count-label", count_label);
     }
   gtk_box_append (GTK_BOX (outer), box);
 
@@ -557,6 +561,7 @@ chronicle_sidebar_dispose (GObject *object)
     gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
   g_clear_object (&self->query);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->source_counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (chronicle_sidebar_parent_class)->dispose (object);
 }
@@ -663,6 +668,65 @@ chronicle_sidebar_set_query (ChronicleSidebar *self,
   mark_active (self);
 }
 
+static guint
+source_count (ChronicleSidebar *self,
+              ChronicleSource  *source)
+{
+  gint64 id = chronicle_source_get_id (source);
+
+  if (self->source_counts == NULL)
+    return chronicle_source_get_article_count (source);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->source_counts, &id));
+}
+
+/**
+ * chronicle_sidebar_set_source_counts:
+ * @self: a #ChronicleSidebar
+ * @counts: (nullable) (element-type ChronicleSourceCount): the articles of each source
+ *   under the query (chronicle_store_source_counts_async()); %NULL shows the totals
+ *
+ * The Sources facet's counts; a source not in @counts shows 0.
+ */
+void
+chronicle_sidebar_set_source_counts (ChronicleSidebar *self,
+                                     GArray           *counts)
+{
+  g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
+
+  g_clear_pointer (&self->source_counts, g_hash_table_unref);
+  if (counts != NULL)
+    {
+      self->source_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < counts->len; i++)
+        {
+          ChronicleSourceCount *c = &g_array_index (counts, ChronicleSourceCount, i);
+
+          g_hash_table_insert (self->source_counts, g_memdup2 (&c->source_id, sizeof (gint64)),
+                               GUINT_TO_POINTER (c->count));
+        }
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (row), "source-id");
+      GtkLabel *label = g_object_get_data (G_OBJECT (row), "count-label");
+
+      for (guint i = 0; id != NULL && label != NULL && self->sources != NULL
+                        && i < self->sources->len; i++)
+        {
+          ChronicleSource *source = g_ptr_array_index (self->sources, i);
+
+          if (chronicle_source_get_id (source) == *id)
+            {
+              g_autofree char *text = g_strdup_printf ("%u", source_count (self, source));
+
+              gtk_label_set_text (label, text);
+            }
+        }
+    }
+}
+
 /**
  * chronicle_sidebar_set_sources:
  * @self: a #ChronicleSidebar
@@ -685,8 +749,8 @@ chronicle_sidebar_set_sources (ChronicleSidebar *self,
       ChronicleSource *source = g_ptr_array_index (sources, i);
       const char *title = chronicle_source_get_title (source);
       const char *error = chronicle_source_get_last_error (source);
-      g_autofree char *count = g_strdup_printf ("%u", chronicle_source_get_article_count (source));
       gint64 id = chronicle_source_get_id (source);
+      g_autofree char *count = g_strdup_printf ("%u", source_count (self, source));
       GtkWidget *row;
 
       if (title == NULL || *title == '\0')

@@ -22,6 +22,7 @@
 #include "chronicle-country-names.h"
 #include "chronicle-entity-corrections.h"
 #include "chronicle-entity-page.h"
+#include "chronicle-ui.h"
 #include "chronicle-format.h"
 #include "chronicle-profile.h"
 #include "chronicle-time-ruler.h"
@@ -761,6 +762,7 @@ static void
 chronicle_entity_page_init (ChronicleEntityPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_ui_expose_toggle (self->follow_button);
   reset (self);
 }
 

@@ -250,8 +250,16 @@ test_follow_and_split (void)
   /* Follow */
   follow = GTK_TOGGLE_BUTTON (child (GTK_WIDGET (page), CHRONICLE_TYPE_ENTITY_PAGE, "follow_button"));
   g_assert_false (gtk_toggle_button_get_active (follow));
+  /* For screen readers Follow is a check box, checked or not (GTK 4.8 has no
+   * toggle-button role). */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (follow)), ==,
+                   GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (follow), GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
   gtk_toggle_button_set_active (follow, TRUE);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (follow)), ==, "Following");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (follow), GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
   /* The write is queued: ask until it has landed. */
   for (guint tries = 0; tries < 100 && (list == NULL || list->len == 0); tries++)
     {
@@ -574,6 +582,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's in-process accessibility backend, to read the states screen readers get. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   chronicle_ui_init ();

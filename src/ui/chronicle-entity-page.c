@@ -49,6 +49,7 @@ struct _ChronicleEntityPage
   gboolean            stale;           /* the store changed while loading */
   guint               refresh_id;
   gulong              changed_id;
+  guint               follow_writes;   /* Follow writes not landed yet */
 
   GtkStack           *stack;
   GtkScrolledWindow  *scroller;
@@ -579,7 +580,9 @@ detail_cb (GObject      *object,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->span_label), first != 0);
 
-  set_follow (self, detail->followed);
+  /* A refresh read before the user's last click landed would undo it on screen. */
+  if (!refreshing || self->follow_writes == 0)
+    set_follow (self, detail->followed);
 
   if (refreshing)
     {
@@ -701,6 +704,7 @@ followed_cb (GObject      *object,
   g_autoptr(ChronicleEntityPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  self->follow_writes--;
   if (!chronicle_store_set_followed_finish (CHRONICLE_STORE (object), result, &error))
     g_warning ("Cannot follow: %s", error->message);
 }
@@ -719,8 +723,11 @@ follow_toggled_cb (ChronicleEntityPage *self)
     return;
 
   if (self->store != NULL)
-    chronicle_store_set_followed_async (self->store, chronicle_entity_get_id (self->entity), active,
-                                        NULL, followed_cb, g_object_ref (self));
+    {
+      self->follow_writes++;
+      chronicle_store_set_followed_async (self->store, chronicle_entity_get_id (self->entity),
+                                          active, NULL, followed_cb, g_object_ref (self));
+    }
   g_signal_emit (self, signals[FOLLOW_TOGGLED], 0, self->entity, active);
 }
 

@@ -453,12 +453,14 @@ _chronicle_store_read_followed_news (StoreJob     *job,
 
   /* Article ids only grow, so "new since the mark" is id > mark, whatever the
    * articles' publication dates. Each followed entity's mentions are read from its
-   * (entity_id, published) index; the article id is part of that index. */
+   * (entity_id, published) index; the article id is part of that index. A negative
+   * mark (CHRONICLE_FOLLOWED_NEWS_SINCE_MARK) means each entity's stored mark. */
   stmt = _chronicle_db_prepare (db,
                                 "SELECT DISTINCT ae.article_id FROM entities e"
                                 " JOIN article_entities ae ON ae.entity_id = e.id"
                                 " WHERE e.followed = 1 AND e.merged_into IS NULL"
-                                " AND ae.article_id > ?1 ORDER BY ae.article_id DESC",
+                                " AND ae.article_id > iif (?1 < 0, e.follow_mark, ?1)"
+                                " ORDER BY ae.article_id DESC",
                                 error);
   if (stmt == NULL)
     goto out;
@@ -478,7 +480,8 @@ _chronicle_store_read_followed_news (StoreJob     *job,
                                 "SELECT e.id, e.kind, e.name, e.country_code, count (*) AS n"
                                 " FROM entities e JOIN article_entities ae ON ae.entity_id = e.id"
                                 " WHERE e.followed = 1 AND e.merged_into IS NULL"
-                                " AND ae.article_id > ?1 GROUP BY e.id ORDER BY n DESC, e.id",
+                                " AND ae.article_id > iif (?1 < 0, e.follow_mark, ?1)"
+                                " GROUP BY e.id ORDER BY n DESC, e.id",
                                 error);
   if (stmt == NULL)
     goto out;
@@ -729,7 +732,9 @@ chronicle_store_list_followed_finish (ChronicleStore  *self,
  * chronicle_store_followed_news_async:
  * @self: a #ChronicleStore
  * @since_article_id: the mark: the #ChronicleFollowedNews:last_article_id of the
- *   previous call (0 for everything)
+ *   previous call (0 for everything), or %CHRONICLE_FOLLOWED_NEWS_SINCE_MARK for each
+ *   followed entity's stored mark (set when it was followed, advanced by
+ *   chronicle_store_mark_followed_news_async()), which survives restarts
  * @limit: at most this many article ids in the result (0 for all)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done

@@ -20,6 +20,7 @@
 #include "chronicle-entity.h"
 #include "chronicle-format.h"
 #include "chronicle-sidebar.h"
+#include "chronicle-ui.h"
 #include "chronicle-source.h"
 #include "chronicle-store-entities.h"
 
@@ -265,6 +266,53 @@ add_open_button (ChronicleSidebar *self,
   gtk_box_append (GTK_BOX (box), button);
 }
 
+/* The rows of active filters are selected; GTK 4.8 does not tell assistive
+ * technologies about a list box row's selection, so say it (selected or not). */
+static void
+mark_rows (GtkListBox *list,
+           gboolean  (*is_active) (GtkWidget *row, gpointer data),
+           gpointer    data)
+{
+  gtk_list_box_unselect_all (list);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      gboolean active;
+
+      if (!GTK_IS_LIST_BOX_ROW (c))
+        continue;
+      active = is_active (c, data);
+      if (active)
+        gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (c));
+      gtk_accessible_update_state (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_STATE_SELECTED, active, -1);
+    }
+}
+
+static gboolean
+source_is_active (GtkWidget *row,
+                  gpointer   data)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "source-id");
+  const gint64 *ids;
+  guint n = 0;
+
+  ids = chronicle_query_get_sources (data, &n);
+  for (guint i = 0; id != NULL && i < n; i++)
+    if (ids[i] == *id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+entity_is_active (GtkWidget *row,
+                  gpointer   data)
+{
+  const char *const *active = data;
+  const char *name = g_object_get_data (G_OBJECT (row), "entity-name");
+
+  return name != NULL && active != NULL && g_strv_contains (active, name);
+}
+
 static void
 mark_active (ChronicleSidebar *self)
 {
@@ -279,34 +327,10 @@ mark_active (ChronicleSidebar *self)
   gtk_list_box_select_row (self->library_list, row);
 
   /* Sources and facets: the rows of active filters are selected. */
-  gtk_list_box_unselect_all (self->sources_list);
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list)); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      gint64 *id = g_object_get_data (G_OBJECT (c), "source-id");
-      const gint64 *ids;
-      guint n = 0;
-
-      ids = chronicle_query_get_sources (q, &n);
-      for (guint i = 0; id != NULL && i < n; i++)
-        if (ids[i] == *id)
-          gtk_list_box_select_row (self->sources_list, GTK_LIST_BOX_ROW (c));
-    }
-
+  mark_rows (self->sources_list, source_is_active, q);
   for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
-    {
-      const char *const *active = chronicle_query_get_entities (q, k);
-
-      gtk_list_box_unselect_all (self->facet_lists[k]);
-      for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->facet_lists[k])); c != NULL;
-           c = gtk_widget_get_next_sibling (c))
-        {
-          const char *name = g_object_get_data (G_OBJECT (c), "entity-name");
-
-          if (name != NULL && active != NULL && g_strv_contains (active, name))
-            gtk_list_box_select_row (self->facet_lists[k], GTK_LIST_BOX_ROW (c));
-        }
-    }
+    mark_rows (self->facet_lists[k], entity_is_active,
+               (gpointer) chronicle_query_get_entities (q, k));
 }
 
 /* Facet search and "Show All" */
@@ -491,7 +515,8 @@ build_facet_tools (ChronicleSidebar *self)
       GtkWidget *heading = self->facet_headings[k];
       GtkWidget *column = gtk_widget_get_parent (heading);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *toggle = gtk_toggle_button_new ();
+      GtkWidget *toggle = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX, NULL);
       GtkWidget *search = gtk_search_entry_new ();
       GtkWidget *more = gtk_button_new_with_label (_("Show All"));
 
@@ -513,6 +538,7 @@ build_facet_tools (ChronicleSidebar *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(search_names[k]), -1);
       g_object_set_data (G_OBJECT (toggle), "entity-kind", GINT_TO_POINTER (k));
+      chronicle_ui_expose_toggle (GTK_TOGGLE_BUTTON (toggle));
       g_signal_connect (toggle, "toggled", G_CALLBACK (facet_search_toggled_cb), self);
       gtk_box_append (GTK_BOX (header), toggle);
       self->facet_search_buttons[k] = toggle;

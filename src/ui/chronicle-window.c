@@ -52,6 +52,9 @@ bind_window_state (ChronicleWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT);
+  /* Articles | Events, like the filter, as the reader left it. */
+  g_settings_bind (self->settings, "show-events", self->timeline_view, "show-events",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static ChronicleQuery *

@@ -26,7 +26,9 @@
  * for its page; when the page arrives the same object is filled in and notifies.
  *
  * Loading a query first reads one page of ids (so the top of the timeline shows
- * quickly), then all of them. When the store changes, the ids are read again and the
+ * quickly), then, after a short pause that lets the window's other reads for the same
+ * query (facet counts, histogram) go first and that a newer query (typing) cancels,
+ * all of them; a newer query also stops a read of all ids under way. When the store changes, the ids are read again and the
  * difference — computed off the main thread — is applied as the minimal
  * `items-changed` runs: insertions, deletions, and moves as a removal plus an
  * insertion. Read and starred changes are property notifications on the shared
@@ -36,6 +38,8 @@
 #define FIRST_PAGE 100
 #define MAX_HUNKS 256
 #define CACHED_PAGES 32
+/* Between the first page and the read of all ids. */
+#define ALL_IDS_DELAY_MS 150
 
 struct _ChronicleArticleList
 {
@@ -52,6 +56,7 @@ struct _ChronicleArticleList
   guint version;
   gboolean in_flight;
   gboolean reload_again;
+  guint all_ids_id;
   GCancellable *cancellable;
 
   GHashTable *pages_in_flight;
@@ -226,6 +231,7 @@ diff_cb (GObject      *object,
 static void
 load_all (ChronicleArticleList *self)
 {
+  g_clear_handle_id (&self->all_ids_id, g_source_remove);
   if (self->in_flight)
     {
       self->reload_again = TRUE;
@@ -236,6 +242,16 @@ load_all (ChronicleArticleList *self)
   set_loading (self, TRUE);
   _chronicle_store_timeline_diff_async (self->store, self->query, self->ids, self->cancellable,
                                         diff_cb, request_new (self));
+}
+
+static gboolean
+all_ids_cb (gpointer user_data)
+{
+  ChronicleArticleList *self = user_data;
+
+  self->all_ids_id = 0;
+  load_all (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -267,11 +283,15 @@ first_page_cb (GObject      *object,
   self->ids = g_steal_pointer (&ids);
   self->version++;
   emit_changed (self, 0, old_len, self->ids->len);
+  /* A handler of that change set a newer query: its own first page follows. */
+  if (request->generation != self->generation)
+    return;
 
   if (self->ids->len == FIRST_PAGE || self->reload_again)
     {
       self->reload_again = FALSE;
-      load_all (self);
+      g_clear_handle_id (&self->all_ids_id, g_source_remove);
+      self->all_ids_id = g_timeout_add (ALL_IDS_DELAY_MS, all_ids_cb, self);
     }
   else
     set_loading (self, FALSE);
@@ -282,6 +302,7 @@ start_query (ChronicleArticleList *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->all_ids_id, g_source_remove);
   self->cancellable = g_cancellable_new ();
   self->generation++;
   self->in_flight = TRUE;
@@ -414,6 +435,7 @@ chronicle_article_list_dispose (GObject *object)
   ChronicleArticleList *self = CHRONICLE_ARTICLE_LIST (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->all_ids_id, g_source_remove);
   g_queue_clear_full (&self->page_cache, (GDestroyNotify) g_ptr_array_unref);
 
   G_OBJECT_CLASS (chronicle_article_list_parent_class)->dispose (object);

@@ -54,6 +54,9 @@ build_timeline_sql (Sql            *sql,
     }
 }
 
+/* How often a long read of ids looks at its cancellable. */
+#define CANCEL_CHECK_ROWS 4096
+
 gboolean
 _chronicle_store_read_timeline (StoreJob     *job,
                                 ChronicleDb  *db,
@@ -80,6 +83,14 @@ _chronicle_store_read_timeline (StoreJob     *job,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
+      /* A million ids take a few hundred milliseconds: a newer query stops them. */
+      if (ids->len % CANCEL_CHECK_ROWS == 0
+          && g_cancellable_is_cancelled (g_task_get_cancellable (job->task)))
+        {
+          sqlite3_reset (stmt);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+          return FALSE;
+        }
     }
   if (!_chronicle_db_finish_rows (db, stmt, rc, error))
     return FALSE;

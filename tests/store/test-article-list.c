@@ -304,6 +304,84 @@ test_large_first_page (ListFixture   *fixture,
                    ==, 249);
 }
 
+typedef struct {
+  ChronicleQuery *next;
+  guint changes;
+} Retype;
+
+static void
+retype_cb (ChronicleArticleList *list,
+           guint                 position,
+           guint                 removed,
+           guint                 added,
+           Retype               *retype)
+{
+  /* As someone typing: the next query arrives as soon as a first page shows. */
+  if (retype->changes++ == 0)
+    chronicle_article_list_set_query (list, retype->next);
+}
+
+static void
+insert_many (ListFixture *fixture,
+             gint64       source,
+             const char  *prefix,
+             guint        n,
+             GArray     **ids)
+{
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *guid = g_strdup_printf ("%s%u", prefix, i);
+
+      g_ptr_array_add (batch, make_article (source, guid, guid, T0 + i * 3600));
+    }
+  *ids = upsert (fixture->base.store, batch, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_newest_query_wins (ListFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) one_ids = NULL;
+  g_autoptr(GArray) two_ids = NULL;
+  g_autoptr(ChronicleQuery) all = chronicle_query_new ();
+  g_autoptr(ChronicleQuery) one = chronicle_query_with_sources (all, &fixture->source, 1);
+  g_autoptr(ChronicleQuery) two = chronicle_query_with_sources (all, &fixture->other_source, 1);
+  Retype retype = { one, 0 };
+  gulong handler;
+
+  insert_many (fixture, fixture->source, "one", 250, &one_ids);
+  insert_many (fixture, fixture->other_source, "two", 120, &two_ids);
+  start_list (fixture, NULL);
+  expect (fixture, "(0,0,100) (100,0,270)");
+
+  /* Source Two, replaced by source One as soon as Two's first page shows: Two's
+   * other 20 ids are never read into the list, One's first page and then the rest
+   * (after the pause for the window's other reads) are. */
+  handler = g_signal_connect (fixture->list, "items-changed", G_CALLBACK (retype_cb), &retype);
+  chronicle_article_list_set_query (fixture->list, two);
+  expect (fixture, "(0,370,100) (0,100,100) (100,0,150)");
+  g_signal_handler_disconnect (fixture->list, handler);
+  g_assert_true (chronicle_query_equal (chronicle_article_list_get_query (fixture->list), one));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->list)), ==, 250);
+  for (guint i = 0; i < 250; i++)
+    g_assert_cmpint (chronicle_article_list_get_id (fixture->list, i), ==,
+                     g_array_index (one_ids, gint64, 249 - i));
+
+  /* Queries replaced before any of their reads came back leave no trace. */
+  chronicle_article_list_set_query (fixture->list, two);
+  chronicle_article_list_set_query (fixture->list, all);
+  chronicle_article_list_set_query (fixture->list, one);
+  chronicle_article_list_set_query (fixture->list, two);
+  expect (fixture, "(0,250,100) (100,0,20)");
+  for (guint i = 0; i < 120; i++)
+    g_assert_cmpint (chronicle_article_list_get_id (fixture->list, i), ==,
+                     g_array_index (two_ids, gint64, 119 - i));
+}
+
 /* The diff itself, on plain arrays. */
 static void
 test_diff_table (void)
@@ -393,6 +471,7 @@ main (int    argc,
   ADD ("resort", test_resort);
   ADD ("state-is-notify", test_state_is_notify);
   ADD ("large-first-page", test_large_first_page);
+  ADD ("newest-query-wins", test_newest_query_wins);
   g_test_add_func ("/store/article-list/diff-table", test_diff_table);
 
   return g_test_run ();

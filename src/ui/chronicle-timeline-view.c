@@ -50,7 +50,16 @@ struct _ChronicleTimelineView
   GtkToggleButton     *events_toggle;
   GtkToggleButton     *events_compact_toggle;
   ChronicleEventsView *events_view;
+
+  /* Rows of items the list view let go, for the next items it shows. */
+  GPtrArray           *spare_rows;
 };
+
+/* GtkListView (GTK 4.8) makes new row widgets for new items instead of reusing the
+ * ones of removed items: about 200 of them (the rows it keeps around the view) at
+ * each filter change, which is most of the main thread's work for one. A row is
+ * built from a template, so spare ones are kept and handed out again. */
+#define MAX_SPARE_ROWS 256
 
 G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
 
@@ -173,14 +182,52 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           ChronicleTimelineView    *self)
 {
-  GtkWidget *row = chronicle_article_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
+  GtkWidget *row = NULL;
+  GtkGesture *click;
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+
+  if (row == NULL)
+    {
+      row = g_object_ref_sink (chronicle_article_row_new ());
+      click = gtk_gesture_click_new ();
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+      g_object_set_data (G_OBJECT (row), "click-gesture", click);
+    }
+  else
+    {
+      click = g_object_get_data (G_OBJECT (row), "click-gesture");
+      g_signal_handlers_disconnect_matched (click, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                            row_released_cb, NULL);
+    }
+
   g_signal_connect (click, "released", G_CALLBACK (row_released_cb), item);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
   gtk_list_item_set_child (item, row);
+  g_object_set_data_full (G_OBJECT (item), "row", row, g_object_unref);
   g_object_set_data (G_OBJECT (item), "timeline-view", self);
+}
+
+/* GTK has taken the row out of the item by now: the item keeps it for this. */
+static void
+teardown_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ChronicleTimelineView    *self)
+{
+  GtkWidget *row = g_object_steal_data (G_OBJECT (item), "row");
+
+  if (row == NULL)
+    return;
+  if (self->spare_rows != NULL && self->spare_rows->len < MAX_SPARE_ROWS
+      && gtk_widget_get_parent (row) == NULL)
+    {
+      g_signal_handlers_disconnect_matched (g_object_get_data (G_OBJECT (row), "click-gesture"),
+                                            G_SIGNAL_MATCH_FUNC, 0, 0, NULL, row_released_cb, NULL);
+      g_ptr_array_add (self->spare_rows, row);
+    }
+  else
+    g_object_unref (row);
 }
 
 static void
@@ -456,6 +503,8 @@ chronicle_timeline_view_dispose (GObject *object)
 
   if (self->model != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->model);
+  /* No more spare rows: the list view's go with it. */
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_TIMELINE_VIEW);
   /* Unnamed template children are not cleared by dispose_template in GTK 4.8. */
   while (gtk_widget_get_first_child (GTK_WIDGET (self)) != NULL)
@@ -621,6 +670,8 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->selection = gtk_single_selection_new (NULL);

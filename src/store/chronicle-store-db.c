@@ -221,7 +221,7 @@ _chronicle_db_open (const char  *path,
     }
   else
     {
-      if (!_chronicle_db_exec (db, "PRAGMA cache_size = -16384; PRAGMA query_only = ON;", error))
+      if (!_chronicle_db_exec (db, "PRAGMA cache_size = -4096; PRAGMA query_only = ON;", error))
         return NULL;
     }
 

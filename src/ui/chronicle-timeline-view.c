@@ -53,6 +53,7 @@ struct _ChronicleTimelineView
 
   /* Rows of items the list view let go, for the next items it shows. */
   GPtrArray           *spare_rows;
+  guint                prewarm_id;
 };
 
 /* GtkListView (GTK 4.8) makes new row widgets for new items instead of reusing the
@@ -60,6 +61,9 @@ struct _ChronicleTimelineView
  * each filter change, which is most of the main thread's work for one. A row is
  * built from a template, so spare ones are kept and handed out again. */
 #define MAX_SPARE_ROWS 256
+/* Made while idle once there are articles, for the first filter change. */
+#define PREWARM_ROWS     120
+#define PREWARM_PER_IDLE 6
 
 G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
 
@@ -177,6 +181,35 @@ row_released_cb (GtkGestureClick *gesture,
     gtk_widget_activate_action (row, "list.activate-item", "u", position);
 }
 
+static GtkWidget *
+new_row (void)
+{
+  GtkWidget *row = g_object_ref_sink (chronicle_article_row_new ());
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  g_object_set_data (G_OBJECT (row), "click-gesture", click);
+  return row;
+}
+
+static gboolean
+prewarm_cb (gpointer user_data)
+{
+  ChronicleTimelineView *self = user_data;
+
+  for (guint i = 0; i < PREWARM_PER_IDLE; i++)
+    {
+      if (self->spare_rows->len >= PREWARM_ROWS)
+        {
+          self->prewarm_id = 0;
+          return G_SOURCE_REMOVE;
+        }
+      g_ptr_array_add (self->spare_rows, new_row ());
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -189,19 +222,8 @@ setup_cb (GtkSignalListItemFactory *factory,
     row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
 
   if (row == NULL)
-    {
-      row = g_object_ref_sink (chronicle_article_row_new ());
-      click = gtk_gesture_click_new ();
-      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-      g_object_set_data (G_OBJECT (row), "click-gesture", click);
-    }
-  else
-    {
-      click = g_object_get_data (G_OBJECT (row), "click-gesture");
-      g_signal_handlers_disconnect_matched (click, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
-                                            row_released_cb, NULL);
-    }
+    row = new_row ();
+  click = g_object_get_data (G_OBJECT (row), "click-gesture");
 
   g_signal_connect (click, "released", G_CALLBACK (row_released_cb), item);
   gtk_list_item_set_child (item, row);
@@ -367,6 +389,13 @@ items_changed_cb (GListModel            *model,
                   ChronicleTimelineView *self)
 {
   update_stack (self);
+  if (added > 0 && self->prewarm_id == 0 && self->spare_rows != NULL
+      && self->spare_rows->len < PREWARM_ROWS)
+    {
+      self->prewarm_id = g_idle_add_full (G_PRIORITY_LOW, prewarm_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->prewarm_id),
+                                "[chronicle] spare timeline rows");
+    }
 }
 
 static void
@@ -503,6 +532,7 @@ chronicle_timeline_view_dispose (GObject *object)
 
   if (self->model != NULL)
     g_clear_signal_handler (&self->items_changed_id, self->model);
+  g_clear_handle_id (&self->prewarm_id, g_source_remove);
   /* No more spare rows: the list view's go with it. */
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_TIMELINE_VIEW);

@@ -64,6 +64,7 @@ struct _ChronicleTimelineView
 /* Made while idle once there are articles, for the first filter change. */
 #define PREWARM_ROWS     120
 #define PREWARM_PER_IDLE 6
+#define PREWARM_DELAY_MS 2000
 
 G_DEFINE_FINAL_TYPE (ChronicleTimelineView, chronicle_timeline_view, GTK_TYPE_WIDGET)
 
@@ -206,6 +207,15 @@ prewarm_cb (gpointer user_data)
           return G_SOURCE_REMOVE;
         }
       g_ptr_array_add (self->spare_rows, new_row ());
+    }
+
+  /* The next few as soon as the main loop is idle again. */
+  if (g_source_get_ready_time (g_main_current_source ()) != -1)
+    {
+      self->prewarm_id = g_idle_add_full (G_PRIORITY_LOW, prewarm_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->prewarm_id),
+                                "[chronicle] spare timeline rows");
+      return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
 }
@@ -392,7 +402,9 @@ items_changed_cb (GListModel            *model,
   if (added > 0 && self->prewarm_id == 0 && self->spare_rows != NULL
       && self->spare_rows->len < PREWARM_ROWS)
     {
-      self->prewarm_id = g_idle_add_full (G_PRIORITY_LOW, prewarm_cb, self, NULL);
+      /* Not while the window is still loading: its reads need the CPU. */
+      self->prewarm_id = g_timeout_add_full (G_PRIORITY_LOW, PREWARM_DELAY_MS, prewarm_cb, self,
+                                             NULL);
       g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->prewarm_id),
                                 "[chronicle] spare timeline rows");
     }

@@ -40,6 +40,12 @@ struct _StoreJob
   ChronicleStoreChange change;
   GArray *changed_ids;
   GError *error;
+
+  /* A groupable write job may run with other queued groupable jobs in one transaction
+   * (see run_write_group()); it is then `grouped`: it neither begins nor commits, and
+   * on failure the group rolls back to the savepoint taken before it. */
+  gboolean groupable;
+  gboolean grouped;
 };
 
 struct _ChronicleStore
@@ -53,6 +59,13 @@ struct _ChronicleStore
   /* The one write connection, used only by the write thread. */
   ChronicleDb *writer;
   GThreadPool *write_pool;
+  /* Write jobs in order; the write pool gets one token per job. */
+  GMutex write_lock;
+  GQueue write_queue;
+  /* Write thread only: a write group's transaction is open. */
+  gboolean write_grouped;
+  /* How many groups of several jobs ran (atomic; for tests). */
+  guint n_write_groups;
   /* Read connections, taken by read jobs from this queue. */
   GAsyncQueue *readers;
   guint n_readers;
@@ -73,6 +86,12 @@ void      _chronicle_store_run_job        (ChronicleStore   *self,
                                            StoreJobMainFunc  main_func,
                                            gpointer          data,
                                            GDestroyNotify    data_free);
+void      _chronicle_store_run_groupable_write (ChronicleStore   *self,
+                                                GTask            *task,
+                                                StoreJobFunc      func,
+                                                StoreJobMainFunc  main_func,
+                                                gpointer          data,
+                                                GDestroyNotify    data_free);
 ChronicleArticle *_chronicle_store_intern (ChronicleStore   *self,
                                            ChronicleArticle *fresh);
 ChronicleArticle *_chronicle_store_lookup_loaded (ChronicleStore *self,

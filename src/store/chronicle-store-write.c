@@ -103,7 +103,9 @@ _chronicle_store_fail (ChronicleStore  *store,
                        ChronicleDb     *db,
                        GError         **error)
 {
-  _chronicle_db_rollback (db);
+  /* In a write group the write thread rolls back to the job's savepoint. */
+  if (!store->write_grouped)
+    _chronicle_db_rollback (db);
   _chronicle_store_reset_caches (store);
   return FALSE;
 }
@@ -1043,7 +1045,7 @@ _chronicle_store_write_upsert (StoreJob     *job,
     if (!validate_article (g_ptr_array_index (upsert->articles, i), i, error))
       return FALSE;
 
-  if (!_chronicle_db_begin (db, error))
+  if (!job->grouped && !_chronicle_db_begin (db, error))
     return FALSE;
 
   for (guint i = 0; upsert->events != NULL && i < upsert->events->len; i++)
@@ -1133,7 +1135,7 @@ _chronicle_store_write_upsert (StoreJob     *job,
         return _chronicle_store_fail (job->store, db, error);
     }
 
-  if (!_chronicle_db_commit (db, error))
+  if (!job->grouped && !_chronicle_db_commit (db, error))
     return _chronicle_store_fail (job->store, db, error);
 
   if (change != CHRONICLE_STORE_CHANGE_NONE)
@@ -1212,6 +1214,8 @@ upsert_main (StoreJob *job)
  * @user_data: data for @callback
  *
  * Writes the whole batch in one transaction: all of it or (on error) none of it.
+ * Batches queued behind each other may share a transaction, each under its own
+ * savepoint: a failing batch never takes another one's articles with it.
  *
  * An article is the same as a stored one when it has the same source and guid, or the
  * same normalised URL (fragment and `utm_*` parameters removed, see
@@ -1243,8 +1247,8 @@ chronicle_store_upsert_articles_async (ChronicleStore      *self,
   data = g_new0 (UpsertData, 1);
   data->articles = g_ptr_array_ref (articles);
   data->events = events != NULL ? g_ptr_array_ref (events) : NULL;
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_upsert, upsert_main, data,
-                            _upsert_data_free);
+  _chronicle_store_run_groupable_write (self, task, _chronicle_store_write_upsert, upsert_main,
+                                        data, _upsert_data_free);
 }
 
 /**

@@ -43,7 +43,7 @@ struct _StoreJob
 
   /* A groupable write job may run with other queued groupable jobs in one transaction
    * (see run_write_group()); it is then `grouped`: it neither begins nor commits, and
-   * on failure the group rolls back to the savepoint taken before it. */
+   * on failure the write thread rolls back the group and runs each job again alone. */
   gboolean groupable;
   gboolean grouped;
 };

@@ -103,7 +103,7 @@ _chronicle_store_fail (ChronicleStore  *store,
                        ChronicleDb     *db,
                        GError         **error)
 {
-  /* In a write group the write thread rolls back to the job's savepoint. */
+  /* In a write group the write thread rolls the group back and re-runs its jobs. */
   if (!store->write_grouped)
     _chronicle_db_rollback (db);
   _chronicle_store_reset_caches (store);
@@ -1214,8 +1214,9 @@ upsert_main (StoreJob *job)
  * @user_data: data for @callback
  *
  * Writes the whole batch in one transaction: all of it or (on error) none of it.
- * Batches queued behind each other may share a transaction, each under its own
- * savepoint: a failing batch never takes another one's articles with it.
+ * Batches queued behind each other may share a transaction; if one fails, the
+ * others are written again each on its own: a failing batch never takes another
+ * one's articles with it.
  *
  * An article is the same as a stored one when it has the same source and guid, or the
  * same normalised URL (fragment and `utm_*` parameters removed, see

@@ -1013,6 +1013,46 @@ validate_article (ChronicleArticle  *article,
   return TRUE;
 }
 
+/* Foreign keys are off for the upsert (see write_thread_func()): the articles'
+ * sources, the one reference from outside the store, are checked here, once each. */
+static gboolean
+check_sources (ChronicleDb  *db,
+               GPtrArray    *articles,
+               GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      gint64 source_id = chronicle_article_get_source_id (g_ptr_array_index (articles, i));
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (g_hash_table_contains (seen, &source_id))
+        continue;
+      stmt = _chronicle_db_prepare (db, "SELECT 1 FROM sources WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, source_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_INVALID,
+                       _("Article %u of the batch names a source that does not exist"), i + 1);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          _chronicle_db_set_error (db, rc, error);
+          return FALSE;
+        }
+      g_hash_table_add (seen, g_memdup2 (&source_id, sizeof source_id));
+    }
+
+  return TRUE;
+}
+
 gboolean
 _chronicle_store_write_upsert (StoreJob     *job,
                                ChronicleDb  *db,
@@ -1047,6 +1087,9 @@ _chronicle_store_write_upsert (StoreJob     *job,
 
   if (!job->grouped && !_chronicle_db_begin (db, error))
     return FALSE;
+
+  if (!check_sources (db, upsert->articles, error))
+    return _chronicle_store_fail (job->store, db, error);
 
   for (guint i = 0; upsert->events != NULL && i < upsert->events->len; i++)
     if (!upsert_event (&batch, g_ptr_array_index (upsert->events, i), error))

@@ -13,6 +13,7 @@
 
 #include "chronicle-cli-private.h"
 #include "chronicle-opml.h"
+#include "chronicle-secret.h"
 #include "chronicle-sync-source.h"
 
 /* chronicle-cli sources add URL [--title T] [--api-key KEY] | list | remove ID |
@@ -60,7 +61,8 @@ add (ChronicleStore  *store,
   GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The source's title"), N_("TITLE") },
     { "api-key", 0, 0, G_OPTION_ARG_STRING, &api_key,
-      N_("The Guardian API key for guardian: sources (default: test)"), N_("KEY") },
+      N_("The Guardian API key for guardian: sources, kept in the keyring (default: the "
+         "public test key)"), N_("KEY") },
     { NULL }
   };
 
@@ -75,10 +77,16 @@ add (ChronicleStore  *store,
   if (argc != 2)
     return usage ();
 
-  if (!chronicle_sync_resolve_address (argv[1], api_key, &kind, &url, &default_title, &error))
+  /* The address is stored without a key: the key goes to the keyring. */
+  if (!chronicle_sync_resolve_address (argv[1], NULL, &kind, &url, &default_title, &error))
     {
       g_printerr ("chronicle-cli sources add: %s\n", error->message);
       return 1;
+    }
+  if (api_key != NULL && kind != CHRONICLE_SOURCE_KIND_GUARDIAN)
+    {
+      g_printerr (_("chronicle-cli sources add: --api-key is only for guardian: sources.\n"));
+      return 2;
     }
 
   sources = _chronicle_cli_list_sources (store, &error);
@@ -92,6 +100,24 @@ add (ChronicleStore  *store,
       g_printerr (_("chronicle-cli sources add: %s is already source %" G_GINT64_FORMAT ".\n"),
                   url, chronicle_source_get_id (find_by_url (sources, url)));
       return 1;
+    }
+
+  if (api_key != NULL && *api_key != '\0')
+    {
+      g_autoptr(GAsyncResult) stored = NULL;
+
+      chronicle_secret_store_api_key_async (CHRONICLE_SECRET_SERVICE_GUARDIAN, api_key, NULL,
+                                            _chronicle_cli_wait_callback (), &stored);
+      _chronicle_cli_wait (&stored);
+      if (!chronicle_secret_store_api_key_finish (stored, &error))
+        {
+          g_printerr (_("chronicle-cli sources add: The API key could not be stored in the "
+                        "keyring (%s). Chronicle never keeps the key in its database, so the "
+                        "source was not added. Start a keyring (GNOME Keyring or another "
+                        "Secret Service) and try again, or add the source without --api-key: "
+                        "it then uses the Guardian’s public test key.\n"), error->message);
+          return 1;
+        }
     }
 
   source = chronicle_source_new (kind, url);
@@ -147,7 +173,8 @@ list (ChronicleStore  *store,
       return 1;
     }
 
-  /* By id; id, kind, title, address, last success, articles, last error: tab-separated. */
+  /* By id; id, kind, title, address, last success, articles, last error, "warning: "
+   * and the last repair warning: tab-separated. */
   g_ptr_array_sort (sources, compare_ids);
   for (guint i = 0; i < sources->len; i++)
     {
@@ -155,8 +182,19 @@ list (ChronicleStore  *store,
       g_autofree char *success = format_time (chronicle_source_get_last_success (source));
       const char *title = chronicle_source_get_title (source);
       const char *last_error = chronicle_source_get_last_error (source);
+      const char *warning = chronicle_source_get_last_warning (source);
+      g_autofree char *warning_column = NULL;
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%u%s%s%s\n",
+      /* What the last sync had to repair, after the error (if any); one line. */
+      if (warning != NULL)
+        {
+          g_auto(GStrv) sentences = g_strsplit (warning, "\n", -1);
+          g_autofree char *joined = g_strjoinv (" ", sentences);
+
+          warning_column = g_strdup_printf (_("\twarning: %s"), joined);
+        }
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%u%s%s%s%s\n",
                chronicle_source_get_id (source),
                chronicle_source_kind_to_string (chronicle_source_get_kind (source)),
                title != NULL ? title : "-",
@@ -165,7 +203,8 @@ list (ChronicleStore  *store,
                chronicle_source_get_article_count (source),
                chronicle_source_get_enabled (source) ? "" : _("\tdisabled"),
                last_error != NULL ? "\t" : "",
-               last_error != NULL ? last_error : "");
+               last_error != NULL ? last_error : "",
+               warning_column != NULL ? warning_column : "");
     }
 
   return 0;

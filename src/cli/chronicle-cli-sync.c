@@ -41,10 +41,20 @@ source_finished_cb (ChronicleSyncService      *service,
     return;
 
   if (result->not_modified)
-    g_print (_("ok     %s: not modified\n"), name);
+    g_print (_("ok     %s: not modified"), name);
   else
-    g_print (_("ok     %s: %u new, %u updated, %u unchanged, %u duplicates\n"), name,
+    g_print (_("ok     %s: %u new, %u updated, %u unchanged, %u duplicates"), name,
              result->added, result->updated, result->unchanged, result->duplicates);
+
+  /* What had to be repaired, on the same line: the sync worked all the same. */
+  if (result->warning != NULL)
+    {
+      g_auto(GStrv) sentences = g_strsplit (result->warning, "\n", -1);
+      g_autofree char *joined = g_strjoinv (" ", sentences);
+
+      g_print (_(" (warning: %s)"), joined);
+    }
+  g_print ("\n");
 }
 
 /*< private >
@@ -88,6 +98,8 @@ _chronicle_cli_run_sync_with (ChronicleSyncService *service,
 
   if (timeout > 0)
     chronicle_http_set_timeout (chronicle_sync_service_get_http (service), timeout);
+  /* Guardian sources take their key from the keyring, as in the app. */
+  chronicle_sync_service_set_use_keyring (service, TRUE);
 
   handler = g_signal_connect (service, "source-finished", G_CALLBACK (source_finished_cb),
                               &report);

@@ -42,6 +42,9 @@ struct _ChronicleArticle
   char *body;
   char *language;
   char *image_url;
+  GStrv tags;
+  char *license;
+  char *attribution;
   gboolean read;
   gboolean starred;
   gboolean loaded;
@@ -70,6 +73,9 @@ enum {
   PROP_BODY,
   PROP_LANGUAGE,
   PROP_IMAGE_URL,
+  PROP_TAGS,
+  PROP_LICENSE,
+  PROP_ATTRIBUTION,
   PROP_READ,
   PROP_STARRED,
   PROP_LOADED,
@@ -92,6 +98,9 @@ chronicle_article_finalize (GObject *object)
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->image_url, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->license, g_free);
+  g_clear_pointer (&self->attribution, g_free);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
   g_clear_pointer (&self->time_mentions, g_ptr_array_unref);
   g_clear_pointer (&self->event_keys, g_strfreev);
@@ -153,6 +162,15 @@ chronicle_article_get_property (GObject    *object,
       break;
     case PROP_IMAGE_URL:
       g_value_set_string (value, self->image_url);
+      break;
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
+      break;
+    case PROP_LICENSE:
+      g_value_set_string (value, self->license);
+      break;
+    case PROP_ATTRIBUTION:
+      g_value_set_string (value, self->attribution);
       break;
     case PROP_READ:
       g_value_set_boolean (value, self->read);
@@ -222,6 +240,15 @@ chronicle_article_set_property (GObject      *object,
       break;
     case PROP_IMAGE_URL:
       chronicle_article_set_image_url (self, g_value_get_string (value));
+      break;
+    case PROP_TAGS:
+      chronicle_article_set_tags (self, g_value_get_boxed (value));
+      break;
+    case PROP_LICENSE:
+      chronicle_article_set_license (self, g_value_get_string (value));
+      break;
+    case PROP_ATTRIBUTION:
+      chronicle_article_set_attribution (self, g_value_get_string (value));
       break;
     case PROP_READ:
       chronicle_article_set_read (self, g_value_get_boolean (value));
@@ -326,6 +353,31 @@ chronicle_article_class_init (ChronicleArticleClass *klass)
     g_param_spec_string ("language", NULL, NULL, NULL, flags);
   properties[PROP_IMAGE_URL] =
     g_param_spec_string ("image-url", NULL, NULL, NULL, flags);
+  /**
+   * ChronicleArticle:tags:
+   *
+   * The source's keyword tags and categories (Guardian keyword tags, RSS and Atom
+   * categories, JSON Feed tags), in the source's order. %NULL until the article is
+   * read in full (chronicle_store_get_article_async()) or when set by a writer;
+   * an empty array when it has none.
+   */
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, flags);
+  /**
+   * ChronicleArticle:license:
+   *
+   * The licence or rights statement of the text when the source gives one (a
+   * per-article licence, Atom `rights`, RSS `copyright`), or %NULL. Read in full only.
+   */
+  properties[PROP_LICENSE] =
+    g_param_spec_string ("license", NULL, NULL, NULL, flags);
+  /**
+   * ChronicleArticle:attribution:
+   *
+   * The credit line the licence asks for, or %NULL. Read in full only.
+   */
+  properties[PROP_ATTRIBUTION] =
+    g_param_spec_string ("attribution", NULL, NULL, NULL, flags);
   properties[PROP_READ] =
     g_param_spec_boolean ("read", NULL, NULL, FALSE, flags);
   properties[PROP_STARRED] =
@@ -379,7 +431,9 @@ chronicle_article_new_placeholder (gint64 id)
  *
  * Copies every property of @from into @self (notifying only the ones that change,
  * in one freeze/thaw). The body is copied only when @from has one, so a page read
- * (which carries no body) does not drop a body loaded earlier. Mentions, time
+ * (which carries no body) does not drop a body loaded earlier; likewise the tags,
+ * licence and attribution only when @from has tags (a full read sets them, empty
+ * when there are none). Mentions, time
  * mentions and event keys are not copied.
  */
 void
@@ -409,6 +463,12 @@ chronicle_article_assign (ChronicleArticle *self,
     chronicle_article_set_body (self, from->body);
   chronicle_article_set_language (self, from->language);
   chronicle_article_set_image_url (self, from->image_url);
+  if (from->tags != NULL)
+    {
+      chronicle_article_set_tags (self, (const char * const *) from->tags);
+      chronicle_article_set_license (self, from->license);
+      chronicle_article_set_attribution (self, from->attribution);
+    }
   chronicle_article_set_read (self, from->read);
   chronicle_article_set_starred (self, from->starred);
   chronicle_article_set_loaded (self, from->loaded);
@@ -821,6 +881,73 @@ chronicle_article_set_image_url (ChronicleArticle *self,
 
   if (_chronicle_set_str (&self->image_url, image_url))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_URL]);
+}
+
+/**
+ * chronicle_article_get_tags:
+ * @self: a #ChronicleArticle
+ *
+ * Returns: (transfer none) (nullable): the tags; see #ChronicleArticle:tags
+ */
+const char * const *
+chronicle_article_get_tags (ChronicleArticle *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_ARTICLE (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+void
+chronicle_article_set_tags (ChronicleArticle   *self,
+                            const char * const *tags)
+{
+  g_return_if_fail (CHRONICLE_IS_ARTICLE (self));
+
+  if (self->tags == NULL && tags == NULL)
+    return;
+  if (self->tags != NULL && tags != NULL
+      && g_strv_equal ((const char * const *) self->tags, tags))
+    return;
+
+  g_strfreev (self->tags);
+  self->tags = g_strdupv ((char **) tags);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+}
+
+const char *
+chronicle_article_get_license (ChronicleArticle *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_ARTICLE (self), NULL);
+
+  return self->license;
+}
+
+void
+chronicle_article_set_license (ChronicleArticle *self,
+                               const char       *license)
+{
+  g_return_if_fail (CHRONICLE_IS_ARTICLE (self));
+
+  if (_chronicle_set_str (&self->license, license))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LICENSE]);
+}
+
+const char *
+chronicle_article_get_attribution (ChronicleArticle *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_ARTICLE (self), NULL);
+
+  return self->attribution;
+}
+
+void
+chronicle_article_set_attribution (ChronicleArticle *self,
+                                   const char       *attribution)
+{
+  g_return_if_fail (CHRONICLE_IS_ARTICLE (self));
+
+  if (_chronicle_set_str (&self->attribution, attribution))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTRIBUTION]);
 }
 
 gboolean

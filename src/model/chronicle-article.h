@@ -78,6 +78,15 @@ void         chronicle_article_set_language           (ChronicleArticle *self,
 const char * chronicle_article_get_image_url          (ChronicleArticle *self);
 void         chronicle_article_set_image_url          (ChronicleArticle *self,
                                                        const char *image_url);
+const char * const *chronicle_article_get_tags      (ChronicleArticle     *self);
+void         chronicle_article_set_tags               (ChronicleArticle *self,
+                                                       const char * const *tags);
+const char * chronicle_article_get_license            (ChronicleArticle *self);
+void         chronicle_article_set_license            (ChronicleArticle *self,
+                                                       const char *license);
+const char * chronicle_article_get_attribution        (ChronicleArticle *self);
+void         chronicle_article_set_attribution        (ChronicleArticle *self,
+                                                       const char *attribution);
 gboolean     chronicle_article_get_read               (ChronicleArticle *self);
 void         chronicle_article_set_read               (ChronicleArticle *self,
                                                        gboolean read);

@@ -35,6 +35,7 @@ struct _ChronicleSource
   char *last_modified;
   gint64 last_success;
   char *last_error;
+  char *last_warning;
   guint article_count;
 };
 
@@ -53,6 +54,7 @@ enum {
   PROP_LAST_MODIFIED,
   PROP_LAST_SUCCESS,
   PROP_LAST_ERROR,
+  PROP_LAST_WARNING,
   PROP_ARTICLE_COUNT,
   N_PROPS
 };
@@ -70,6 +72,7 @@ chronicle_source_finalize (GObject *object)
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->last_modified, g_free);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->last_warning, g_free);
 
   G_OBJECT_CLASS (chronicle_source_parent_class)->finalize (object);
 }
@@ -116,6 +119,9 @@ chronicle_source_get_property (GObject    *object,
       break;
     case PROP_LAST_ERROR:
       g_value_set_string (value, self->last_error);
+      break;
+    case PROP_LAST_WARNING:
+      g_value_set_string (value, self->last_warning);
       break;
     case PROP_ARTICLE_COUNT:
       g_value_set_uint (value, self->article_count);
@@ -167,6 +173,9 @@ chronicle_source_set_property (GObject      *object,
       break;
     case PROP_LAST_ERROR:
       chronicle_source_set_last_error (self, g_value_get_string (value));
+      break;
+    case PROP_LAST_WARNING:
+      chronicle_source_set_last_warning (self, g_value_get_string (value));
       break;
     case PROP_ARTICLE_COUNT:
       chronicle_source_set_article_count (self, g_value_get_uint (value));
@@ -249,6 +258,15 @@ chronicle_source_class_init (ChronicleSourceClass *klass)
    */
   properties[PROP_LAST_ERROR] =
     g_param_spec_string ("last-error", NULL, NULL, NULL, flags);
+  /**
+   * ChronicleSource:last-warning:
+   *
+   * Sentences (one a line) about what the last successful sync had to repair in what
+   * the source sent (invalid UTF-8, a truncated document, dates it could not read), or
+   * %NULL when there was nothing to repair. A warning is not an error: the sync worked.
+   */
+  properties[PROP_LAST_WARNING] =
+    g_param_spec_string ("last-warning", NULL, NULL, NULL, flags);
   /**
    * ChronicleSource:article-count:
    *
@@ -493,6 +511,24 @@ chronicle_source_set_last_error (ChronicleSource *self,
 
   if (_chronicle_set_str (&self->last_error, last_error))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+const char *
+chronicle_source_get_last_warning (ChronicleSource *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SOURCE (self), NULL);
+
+  return self->last_warning;
+}
+
+void
+chronicle_source_set_last_warning (ChronicleSource *self,
+                                   const char      *last_warning)
+{
+  g_return_if_fail (CHRONICLE_IS_SOURCE (self));
+
+  if (_chronicle_set_str (&self->last_warning, last_warning))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_WARNING]);
 }
 
 guint

@@ -53,6 +53,9 @@ void                chronicle_source_set_last_success  (ChronicleSource *self,
 const char *        chronicle_source_get_last_error    (ChronicleSource *self);
 void                chronicle_source_set_last_error    (ChronicleSource *self,
                                                         const char *last_error);
+const char *        chronicle_source_get_last_warning  (ChronicleSource *self);
+void                chronicle_source_set_last_warning  (ChronicleSource *self,
+                                                        const char *last_warning);
 guint               chronicle_source_get_article_count (ChronicleSource *self);
 void                chronicle_source_set_article_count (ChronicleSource *self,
                                                         guint article_count);

@@ -139,6 +139,16 @@ gboolean _chronicle_store_find_existing (ChronicleDb       *db,
                                          GError           **error);
 void _flags_data_free  (gpointer data);
 
+/* chronicle-store-article-meta.c: tags, licence and attribution */
+gboolean _chronicle_store_write_article_meta (ChronicleDb       *db,
+                                              ChronicleArticle  *article,
+                                              gint64             id,
+                                              gboolean           stored,
+                                              GError           **error);
+gboolean _chronicle_store_read_article_meta  (ChronicleDb       *db,
+                                              ChronicleArticle  *article,
+                                              GError           **error);
+
 /* chronicle-store-read.c: read jobs */
 gboolean _chronicle_store_read_list_sources   (StoreJob *job, ChronicleDb *db, GError **error);
 gboolean _chronicle_store_read_timeline       (StoreJob *job, ChronicleDb *db, GError **error);

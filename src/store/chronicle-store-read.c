@@ -302,7 +302,8 @@ _chronicle_store_read_article (StoreJob     *job,
       return FALSE;
     }
 
-  ok = read_mentions (db, article, error) && read_time_mentions (db, article, error);
+  ok = read_mentions (db, article, error) && read_time_mentions (db, article, error)
+       && _chronicle_store_read_article_meta (db, article, error);
   _chronicle_db_end_read (db);
   if (!ok)
     return FALSE;

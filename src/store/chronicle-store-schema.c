@@ -266,6 +266,20 @@ static const char *const migrations[] = {
   "DROP TRIGGER article_text_au;"
   "INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 8);"
   "INSERT INTO article_fts (article_fts, rank) VALUES ('crisismerge', 32);",
+  /* What a source says beside the text, and repair warnings:
+   * - `article_tags`: an article's keyword tags and categories in the source's order;
+   * - `articles.license`, `articles.attribution`: the licence or rights statement and
+   *   the credit line it asks for (NULL when the source gives none);
+   * - `sources.last_warning`: what the last successful sync had to repair. */
+  "ALTER TABLE articles ADD COLUMN license TEXT;"
+  "ALTER TABLE articles ADD COLUMN attribution TEXT;"
+  "ALTER TABLE sources ADD COLUMN last_warning TEXT;"
+  "CREATE TABLE article_tags ("
+  "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  tag TEXT NOT NULL,"
+  "  PRIMARY KEY (article_id, position)"
+  ") WITHOUT ROWID;",
 };
 
 guint

@@ -31,6 +31,7 @@ bind_source (sqlite3_stmt    *stmt,
   _chronicle_db_bind_text (stmt, 8, chronicle_source_get_last_modified (source));
   sqlite3_bind_int64 (stmt, 9, chronicle_source_get_last_success (source));
   _chronicle_db_bind_text (stmt, 10, chronicle_source_get_last_error (source));
+  _chronicle_db_bind_text (stmt, 12, chronicle_source_get_last_warning (source));
 }
 
 gboolean
@@ -72,8 +73,9 @@ _chronicle_store_write_add_source (StoreJob     *job,
 
   stmt = _chronicle_db_prepare (db,
                                 "INSERT INTO sources (kind, url, title, site_url, enabled,"
-                                " sync_interval, etag, last_modified, last_success, last_error)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                " sync_interval, etag, last_modified, last_success, last_error,"
+                                " last_warning)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12)",
                                 error);
   if (stmt == NULL)
     return _chronicle_store_fail (job->store, db, error);
@@ -102,8 +104,8 @@ _chronicle_store_write_update_source (StoreJob     *job,
   stmt = _chronicle_db_prepare (db,
                                 "UPDATE sources SET kind = ?1, url = ?2, title = ?3,"
                                 " site_url = ?4, enabled = ?5, sync_interval = ?6, etag = ?7,"
-                                " last_modified = ?8, last_success = ?9, last_error = ?10"
-                                " WHERE id = ?11",
+                                " last_modified = ?8, last_success = ?9, last_error = ?10,"
+                                " last_warning = ?12 WHERE id = ?11",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -170,8 +172,8 @@ _chronicle_store_read_list_sources (StoreJob     *job,
 
   stmt = _chronicle_db_prepare (db,
                                 "SELECT id, kind, url, title, site_url, enabled, sync_interval,"
-                                " etag, last_modified, last_success, last_error, article_count"
-                                " FROM sources ORDER BY title COLLATE NOCASE, id",
+                                " etag, last_modified, last_success, last_error, article_count,"
+                                " last_warning FROM sources ORDER BY title COLLATE NOCASE, id",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -192,6 +194,7 @@ _chronicle_store_read_list_sources (StoreJob     *job,
                     "last-success", sqlite3_column_int64 (stmt, 9),
                     "last-error", _chronicle_db_column_text (stmt, 10),
                     "article-count", (guint) sqlite3_column_int64 (stmt, 11),
+                    "last-warning", _chronicle_db_column_text (stmt, 12),
                     NULL);
       g_ptr_array_add (sources, source);
     }

@@ -88,6 +88,27 @@ _chronicle_store_content_hash (ChronicleArticle *article)
   h = fnv_int (h, chronicle_article_get_published_inferred (article));
   h = fnv_int (h, chronicle_article_get_updated (article));
 
+  /* Tags, licence and attribution count only when there are some, so the hash of an
+   * article without them is the same as before they were stored. */
+  {
+    const char * const *tags = chronicle_article_get_tags (article);
+    const char *license = chronicle_article_get_license (article);
+    const char *attribution = chronicle_article_get_attribution (article);
+
+    if (tags != NULL && tags[0] != NULL)
+      {
+        h = fnv_str (h, "\001tags");
+        for (guint i = 0; tags[i] != NULL; i++)
+          h = fnv_str (h, tags[i]);
+      }
+    if (license != NULL || attribution != NULL)
+      {
+        h = fnv_str (h, "\001rights");
+        h = fnv_str (h, license);
+        h = fnv_str (h, attribution);
+      }
+  }
+
   return (gint64) h;
 }
 
@@ -981,6 +1002,9 @@ write_article (Batch             *batch,
   _chronicle_db_bind_text (stmt, 3, chronicle_article_get_body (article));
   sqlite3_bind_int64 (stmt, 4, id);
   if (!_chronicle_db_step_done (batch->db, stmt, error))
+    return FALSE;
+
+  if (!_chronicle_store_write_article_meta (batch->db, article, id, existing_id != 0, error))
     return FALSE;
 
   if (existing_id != 0 && !delete_attachments (batch, id, error))

@@ -137,6 +137,14 @@ chronicle_feed_entry_to_article (ChronicleFeedEntry *entry,
       chronicle_article_set_summary (article, summary);
     }
   chronicle_article_set_language (article, entry->language);
+  if (entry->categories->len > 0)
+    {
+      g_ptr_array_add (entry->categories, NULL);
+      chronicle_article_set_tags (article, (const char * const *) entry->categories->pdata);
+      g_ptr_array_remove_index (entry->categories, entry->categories->len - 1);
+    }
+  chronicle_article_set_license (article, entry->license);
+  chronicle_article_set_attribution (article, entry->attribution);
   if (is_web_url (entry->image))
     chronicle_article_set_image_url (article, entry->image);
 
@@ -161,9 +169,16 @@ chronicle_feed_to_articles (ChronicleFeed *feed,
   GPtrArray *articles = g_ptr_array_new_full (feed->entries->len, g_object_unref);
 
   for (guint i = 0; i < feed->entries->len; i++)
-    g_ptr_array_add (articles,
-                     chronicle_feed_entry_to_article (g_ptr_array_index (feed->entries, i),
-                                                      source_id, source_title, first_seen));
+    {
+      ChronicleArticle *article =
+        chronicle_feed_entry_to_article (g_ptr_array_index (feed->entries, i), source_id,
+                                         source_title, first_seen);
+
+      /* The feed's rights statement covers the entries that state none. */
+      if (chronicle_article_get_license (article) == NULL && feed->rights != NULL)
+        chronicle_article_set_license (article, feed->rights);
+      g_ptr_array_add (articles, article);
+    }
 
   return articles;
 }

@@ -185,6 +185,8 @@ parse_json_feed (JsonObject *root,
       entry->updated = chronicle_date_parse (member_string (item, "date_modified"));
       if (entry->published == NULL && entry->updated != NULL)
         entry->published = g_date_time_ref (entry->updated);
+      if (entry->published == NULL)
+        entry->unread_date = g_strdup (member_string (item, "date_published"));
       entry->author = json_feed_authors (item);
       if (entry->author == NULL)
         entry->author = g_strdup (feed_author);
@@ -402,6 +404,8 @@ _chronicle_feed_parse_json (const char  *data,
   if (feed != NULL && was_repaired)
     chronicle_feed_add_warning (feed, _("The feed contains bytes that are not valid UTF-8; "
                                         "they were replaced."));
+  if (feed != NULL)
+    chronicle_feed_warn_unread_dates (feed);
 
   return feed;
 }

@@ -313,6 +313,35 @@ media_image (ChronicleFeedEntry *entry,
     }
 }
 
+/* An entry left without a date: the text of a date element it had that could not be
+ * read, for the warning (chronicle_feed_warn_unread_dates()). */
+static void
+note_unread_date (ChronicleFeedEntry *entry,
+                  xmlNode            *item)
+{
+  static const char *const names[] = { "pubDate", "date", "published", "updated", "issued",
+                                       "created", "modified" };
+
+  if (entry->published != NULL || entry->updated != NULL)
+    return;
+
+  for (xmlNode *child = item->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        if (strcmp ((const char *) child->name, names[i]) == 0)
+          {
+            char *text = plain_text (child);
+
+            if (text != NULL && *text != '\0' && entry->unread_date == NULL)
+              entry->unread_date = text;
+            else
+              g_free (text);
+          }
+    }
+}
+
 /* Elements RSS and Atom entries share: Dublin Core, content:encoded, media. */
 static gboolean
 common_element (ChronicleFeedEntry *entry,
@@ -329,6 +358,9 @@ common_element (ChronicleFeedEntry *entry,
     add_category (entry, plain_text (child));
   else if (is (child, NS_DC, "language"))
     set_string (&entry->language, plain_text (child));
+  else if (is (child, NS_DC, "rights") || is (child, NS_DCTERMS, "rights")
+           || is (child, NS_DCTERMS, "license"))
+    set_string (&entry->license, plain_text (child));
   else if (is (child, NS_DC, "description"))
     set_string (&entry->summary, html_text (child));
   else if (is (child, NS_DC, "title"))
@@ -413,6 +445,7 @@ parse_rss_item (xmlNode *item)
         common_element (entry, child);
     }
 
+  note_unread_date (entry, item);
   if (entry->link == NULL && permalink != NULL)
     entry->link = g_steal_pointer (&permalink);
   if (entry->id == NULL && about != NULL)
@@ -446,6 +479,8 @@ parse_rss_channel (ChronicleFeed *feed,
         }
       else if (is_rss (child, "description"))
         set_string (&feed->description, html_text (child));
+      else if (is_rss (child, "copyright") || is (child, NS_DC, "rights"))
+        set_string (&feed->rights, plain_text (child));
       else if (is_rss (child, "lastBuildDate") || is_rss (child, "pubDate") || is (child, NS_DC, "date"))
         set_date (&feed->updated, child);
       else if (is_rss (child, "item") && items_inside)
@@ -553,6 +588,8 @@ parse_atom_entry (xmlNode *node)
           else
             set_string (&entry->content, atom_text (child));
         }
+      else if (is_atom (child, "rights") || is_atom (child, "copyright"))
+        set_string (&entry->license, atom_text (child));
       else if (is_atom (child, "category"))
         {
           char *label = prop (child, "label");
@@ -565,6 +602,8 @@ parse_atom_entry (xmlNode *node)
       else
         common_element (entry, child);
     }
+
+  note_unread_date (entry, node);
 
   /* Atom requires updated; published is optional. A feed's date is its publication. */
   if (entry->published == NULL && entry->updated != NULL)
@@ -598,6 +637,8 @@ parse_atom (xmlNode *root)
         set_string (&feed->description, atom_text (child));
       else if (is_atom (child, "updated") || is_atom (child, "modified"))
         set_date (&feed->updated, child);
+      else if (is_atom (child, "rights") || is_atom (child, "copyright"))
+        set_string (&feed->rights, atom_text (child));
       else if (is_atom (child, "entry"))
         {
           ChronicleFeedEntry *entry = parse_atom_entry (child);
@@ -865,6 +906,7 @@ _chronicle_feed_parse_xml (const char  *data,
 
   for (guint i = 0; i < warnings->len; i++)
     chronicle_feed_add_warning (feed, g_ptr_array_index (warnings, i));
+  chronicle_feed_warn_unread_dates (feed);
 
   return feed;
 }

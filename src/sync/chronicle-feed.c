@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "chronicle-feed.h"
@@ -48,6 +49,7 @@ chronicle_feed_entry_free (ChronicleFeedEntry *entry)
   g_free (entry->source_country);
   g_free (entry->license);
   g_free (entry->attribution);
+  g_free (entry->unread_date);
   g_free (entry);
 }
 
@@ -81,6 +83,7 @@ chronicle_feed_free (ChronicleFeed *feed)
   g_clear_pointer (&feed->updated, g_date_time_unref);
   g_ptr_array_unref (feed->entries);
   g_ptr_array_unref (feed->warnings);
+  g_free (feed->rights);
   g_free (feed);
 }
 
@@ -95,6 +98,45 @@ chronicle_feed_add_warning (ChronicleFeed *feed,
       return;
 
   g_ptr_array_add (feed->warnings, g_strdup (warning));
+}
+
+/**
+ * chronicle_feed_warn_unread_dates:
+ * @feed: a parsed feed
+ *
+ * Adds a warning when entries gave a date that could not be read and have no other:
+ * they get the time they were first seen.
+ */
+void
+chronicle_feed_warn_unread_dates (ChronicleFeed *feed)
+{
+  const char *example = NULL;
+  guint n = 0;
+
+  g_return_if_fail (feed != NULL);
+
+  for (guint i = 0; i < feed->entries->len; i++)
+    {
+      ChronicleFeedEntry *entry = g_ptr_array_index (feed->entries, i);
+
+      if (entry->published == NULL && entry->unread_date != NULL)
+        {
+          if (example == NULL)
+            example = entry->unread_date;
+          n++;
+        }
+    }
+
+  if (n > 0)
+    {
+      g_autofree char *warning =
+        g_strdup_printf (ngettext ("%u entry has a date Chronicle cannot read (“%s”); "
+                                   "the time it was first seen is used.",
+                                   "%u entries have dates Chronicle cannot read (e.g. “%s”); "
+                                   "the time they were first seen is used.", n),
+                         n, example);
+      chronicle_feed_add_warning (feed, warning);
+    }
 }
 
 static void

@@ -29,6 +29,7 @@ G_BEGIN_DECLS
  * @source_country: the GDELT source country (an English name), or %NULL
  * @license: the licence of the text when the source states one, or %NULL
  * @attribution: the attribution the licence asks for, or %NULL
+ * @unread_date: the text of a date the source gave that could not be read, or %NULL
  * @needs_date_inference: the source had no date at all (a plain-text article): the
  *   extraction layer should infer the publication date from the text
  *
@@ -51,6 +52,7 @@ typedef struct {
   char      *license;
   char      *attribution;
   gboolean   needs_date_inference;
+  char      *unread_date;
 } ChronicleFeedEntry;
 
 /**
@@ -62,6 +64,8 @@ typedef struct {
  * @description: the feed's description as plain text, or %NULL
  * @updated: when the feed says it changed, or %NULL
  * @entries: (element-type ChronicleFeedEntry): the entries in document order
+ * @rights: the feed's rights statement (Atom `rights`, RSS `copyright`, `dc:rights`),
+ *   the licence of entries that state none, or %NULL
  * @warnings: (element-type utf8): sentences about problems that were repaired
  *   (invalid UTF-8, a truncated document)
  *
@@ -75,6 +79,7 @@ typedef struct {
   GDateTime *updated;
   GPtrArray *entries;
   GPtrArray *warnings;
+  char      *rights;
 } ChronicleFeed;
 
 ChronicleFeedEntry *chronicle_feed_entry_new  (void);
@@ -84,6 +89,7 @@ ChronicleFeed      *chronicle_feed_new        (const char         *format);
 void                chronicle_feed_free       (ChronicleFeed      *feed);
 void                chronicle_feed_add_warning (ChronicleFeed     *feed,
                                                 const char        *warning);
+void                chronicle_feed_warn_unread_dates (ChronicleFeed *feed);
 char               *chronicle_feed_to_json    (ChronicleFeed      *feed);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleFeedEntry, chronicle_feed_entry_free)

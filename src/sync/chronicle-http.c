@@ -24,8 +24,8 @@
  * (GDELT), no attempts while offline. Every failure is a sentence. */
 
 #define READ_CHUNK (64 * 1024)
-#define MAX_CONNS 8
-#define MAX_CONNS_PER_HOST 2
+#define MAX_CONNS CHRONICLE_HTTP_MAX_CONNS
+#define MAX_CONNS_PER_HOST CHRONICLE_HTTP_MAX_CONNS_PER_HOST
 #define MAX_RETRY_AFTER (24 * 60 * 60)
 #define DEFAULT_RETRY_AFTER 60
 
@@ -655,6 +655,63 @@ chronicle_http_get_timeout (ChronicleHttp *self)
   g_return_val_if_fail (CHRONICLE_IS_HTTP (self), 0);
 
   return self->timeout;
+}
+
+/**
+ * chronicle_http_get_proxy_resolver:
+ * @self: a #ChronicleHttp
+ *
+ * Returns: (transfer none) (nullable): the proxy resolver requests go through: the
+ *   system's (g_proxy_resolver_get_default(), which follows the desktop's proxy
+ *   settings or the environment) unless one was set
+ */
+GProxyResolver *
+chronicle_http_get_proxy_resolver (ChronicleHttp *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_HTTP (self), NULL);
+
+  return soup_session_get_proxy_resolver (self->session);
+}
+
+/**
+ * chronicle_http_set_proxy_resolver:
+ * @self: a #ChronicleHttp
+ * @resolver: (nullable): a resolver, or %NULL for the system's
+ *
+ * Sends requests through the proxies @resolver names (tests point it at a loopback
+ * proxy). Connections already open are closed.
+ */
+void
+chronicle_http_set_proxy_resolver (ChronicleHttp  *self,
+                                   GProxyResolver *resolver)
+{
+  g_return_if_fail (CHRONICLE_IS_HTTP (self));
+  g_return_if_fail (resolver == NULL || G_IS_PROXY_RESOLVER (resolver));
+
+  soup_session_abort (self->session);
+  soup_session_set_proxy_resolver (self->session,
+                                   resolver != NULL ? resolver : g_proxy_resolver_get_default ());
+}
+
+/**
+ * chronicle_http_get_max_conns:
+ * @self: a #ChronicleHttp
+ * @per_host: (out) (optional): the most connections to one host
+ *
+ * Returns: the most connections open at once, all hosts together
+ */
+guint
+chronicle_http_get_max_conns (ChronicleHttp *self,
+                              guint         *per_host)
+{
+  int total = 0, host = 0;
+
+  g_return_val_if_fail (CHRONICLE_IS_HTTP (self), 0);
+
+  g_object_get (self->session, "max-conns", &total, "max-conns-per-host", &host, NULL);
+  if (per_host != NULL)
+    *per_host = (guint) host;
+  return (guint) total;
 }
 
 /**

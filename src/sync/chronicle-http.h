@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define CHRONICLE_HTTP_MAX_REDIRECTS         5
 #define CHRONICLE_HTTP_GDELT_HOST            "api.gdeltproject.org"
 #define CHRONICLE_HTTP_GDELT_INTERVAL_MS     5000
+#define CHRONICLE_HTTP_MAX_CONNS             8
+#define CHRONICLE_HTTP_MAX_CONNS_PER_HOST    2
 
 /**
  * ChronicleHttpResponse:
@@ -61,6 +63,11 @@ void                   chronicle_http_set_host_interval  (ChronicleHttp        *
                                                           guint                 milliseconds);
 gint64                 chronicle_http_get_cooldown_until (ChronicleHttp        *self,
                                                           const char           *url);
+GProxyResolver        *chronicle_http_get_proxy_resolver (ChronicleHttp        *self);
+void                   chronicle_http_set_proxy_resolver (ChronicleHttp        *self,
+                                                          GProxyResolver       *resolver);
+guint                  chronicle_http_get_max_conns      (ChronicleHttp        *self,
+                                                          guint                *per_host);
 void                   chronicle_http_set_check_network  (ChronicleHttp        *self,
                                                           gboolean              check);
 void                   chronicle_http_set_network_monitor (ChronicleHttp       *self,

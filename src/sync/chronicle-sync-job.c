@@ -40,6 +40,7 @@ typedef struct {
   GPtrArray           *events;
   GPtrArray           *fresh;      /* the articles extraction looks at */
   gboolean             offline;
+  ChronicleGuardianKey *key;       /* a Guardian source's key, once known */
 } Job;
 
 /* What the worker thread gets and gives back. */
@@ -65,6 +66,7 @@ typedef struct {
   char      *title;
   char      *link;
   char      *format;
+  char      *warning;
   GPtrArray *articles;
   GPtrArray *events;
   GPtrArray *discovered;
@@ -122,6 +124,7 @@ parse_output_free (ParseOutput *output)
   g_free (output->title);
   g_free (output->link);
   g_free (output->format);
+  g_free (output->warning);
   g_clear_pointer (&output->articles, g_ptr_array_unref);
   g_clear_pointer (&output->events, g_ptr_array_unref);
   g_clear_pointer (&output->discovered, g_ptr_array_unref);
@@ -142,6 +145,7 @@ job_free (Job *job)
   g_clear_pointer (&job->articles, g_ptr_array_unref);
   g_clear_pointer (&job->events, g_ptr_array_unref);
   g_clear_pointer (&job->fresh, g_ptr_array_unref);
+  g_clear_pointer (&job->key, _chronicle_guardian_key_free);
   g_free (job);
 }
 
@@ -195,6 +199,12 @@ parse_thread (GTask        *task,
   output->title = g_strdup (feed->title);
   output->link = g_strdup (feed->link);
   output->format = g_strdup (feed->format);
+  if (feed->warnings->len > 0)
+    {
+      g_ptr_array_add (feed->warnings, NULL);
+      output->warning = g_strjoinv ("\n", (char **) feed->warnings->pdata);
+      g_ptr_array_remove_index (feed->warnings, feed->warnings->len - 1);
+    }
   output->articles = chronicle_feed_to_articles (feed, input->source_id, input->source_title,
                                                  g_get_real_time () / G_USEC_PER_SEC);
   output->events = g_ptr_array_new_with_free_func (g_object_unref);
@@ -261,6 +271,10 @@ job_fail (Job    *job,
     }
 
   chronicle_source_set_last_error (job->source, error->message);
+  /* A key moved to the keyring leaves the stored address even when the fetch failed. */
+  if (job->key != NULL && g_strcmp0 (job->key->url, chronicle_source_get_url (job->source)) != 0
+      && g_strcmp0 (job->key->url, job->fetch_url) == 0)
+    chronicle_source_set_url (job->source, job->key->url);
   chronicle_store_update_source_async (self->store, job->source, NULL, source_saved_cb, job);
 }
 
@@ -271,7 +285,21 @@ job_succeed (Job *job)
   ChronicleSourceKind kind;
 
   job->result->ok = TRUE;
+  if (job->key != NULL && job->key->warning != NULL)
+    {
+      char *joined = job->result->warning != NULL
+                     ? g_strconcat (job->key->warning, "\n", job->result->warning, NULL)
+                     : g_strdup (job->key->warning);
+
+      g_free (job->result->warning);
+      job->result->warning = joined;
+    }
   chronicle_source_set_last_error (job->source, NULL);
+  /* Not modified: what was repaired last time still is. */
+  if (!job->result->not_modified)
+    chronicle_source_set_last_warning (job->source, job->result->warning);
+  else if (job->result->warning == NULL)
+    job->result->warning = g_strdup (chronicle_source_get_last_warning (job->source));
   chronicle_source_set_last_success (job->source, g_get_real_time () / G_USEC_PER_SEC);
   if (!job->result->not_modified)
     {
@@ -586,6 +614,7 @@ parsed_cb (GObject      *object,
   job->feed_title = g_steal_pointer (&output->title);
   job->feed_link = g_steal_pointer (&output->link);
   job->format = g_steal_pointer (&output->format);
+  job->result->warning = g_steal_pointer (&output->warning);
 
   if (output->articles->len == 0)
     {
@@ -644,7 +673,11 @@ fetched_cb (GObject      *object,
   if (response->permanent_url != NULL)
     {
       g_free (job->fetch_url);
-      job->fetch_url = g_strdup (response->permanent_url);
+      /* The key the request carried never goes into the stored address. */
+      if (chronicle_source_get_kind (job->source) == CHRONICLE_SOURCE_KIND_GUARDIAN)
+        job->fetch_url = chronicle_guardian_url_take_key (response->permanent_url, NULL);
+      else
+        job->fetch_url = g_strdup (response->permanent_url);
     }
 
   if (response->status == 304)
@@ -660,15 +693,42 @@ fetched_cb (GObject      *object,
 }
 
 static void
+key_found_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Job *job = user_data;
+
+  job->key = _chronicle_sync_guardian_key_finish (CHRONICLE_SYNC_SERVICE (object), result, NULL);
+  if (job->key != NULL && g_strcmp0 (job->key->url, job->fetch_url) != 0)
+    {
+      g_free (job->fetch_url);
+      job->fetch_url = g_strdup (job->key->url);
+    }
+  job_fetch (job);
+}
+
+static void
 job_fetch (Job *job)
 {
   ChronicleSyncService *self = job->run->self;
-  gboolean same_url = g_strcmp0 (job->fetch_url, chronicle_source_get_url (job->source)) == 0;
+  gboolean guardian = chronicle_source_get_kind (job->source) == CHRONICLE_SOURCE_KIND_GUARDIAN;
+  gboolean same_url;
   g_autofree char *url = NULL;
 
-  /* The key from the keyring is used for the request only, never stored. */
-  if (chronicle_source_get_kind (job->source) == CHRONICLE_SOURCE_KIND_GUARDIAN)
-    url = chronicle_guardian_url_with_key (job->fetch_url, self->guardian_key);
+  /* First the key: from the keyring, moved out of an old address. */
+  if (guardian && self->use_keyring && job->key == NULL)
+    {
+      _chronicle_sync_guardian_key_async (self, job->fetch_url, job->run->cancellable,
+                                          key_found_cb, job);
+      return;
+    }
+
+  /* The key is used for the request only, never stored. */
+  same_url = g_strcmp0 (job->fetch_url, chronicle_source_get_url (job->source)) == 0;
+  if (guardian)
+    url = chronicle_guardian_url_with_key (job->fetch_url, job->key != NULL && job->key->key != NULL
+                                                           ? job->key->key : self->guardian_key);
   else
     url = g_strdup (job->fetch_url);
 

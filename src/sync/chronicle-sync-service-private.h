@@ -36,6 +36,7 @@ struct _ChronicleSyncService
   gboolean                 missed_offline;
   gulong                   network_handler;
   char                    *guardian_key;
+  gboolean                 use_keyring;
   GNetworkMonitor         *network_monitor;
 };
 
@@ -55,6 +56,23 @@ struct _Run {
   GError               *error;
 };
 
+
+/* chronicle-sync-guardian-key.c: the key a Guardian source is fetched with. */
+typedef struct {
+  char *url;       /* the address to fetch and to keep: without a key once it is in the keyring */
+  char *key;       /* the key for this request; NULL for the public test key */
+  char *warning;   /* a sentence, or NULL */
+} ChronicleGuardianKey;
+
+void                  _chronicle_guardian_key_free        (ChronicleGuardianKey  *key);
+void                  _chronicle_sync_guardian_key_async  (ChronicleSyncService  *self,
+                                                           const char            *url,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+ChronicleGuardianKey *_chronicle_sync_guardian_key_finish (ChronicleSyncService  *self,
+                                                           GAsyncResult          *result,
+                                                           GError               **error);
 
 void _chronicle_sync_job_start      (Run                 *run,
                                      ChronicleSource     *source);

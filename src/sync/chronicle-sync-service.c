@@ -56,6 +56,7 @@ chronicle_sync_result_copy (const ChronicleSyncResult *result)
   copy->title = g_strdup (result->title);
   copy->url = g_strdup (result->url);
   copy->error = g_strdup (result->error);
+  copy->warning = g_strdup (result->warning);
   return copy;
 }
 
@@ -68,6 +69,7 @@ chronicle_sync_result_free (ChronicleSyncResult *result)
   g_free (result->title);
   g_free (result->url);
   g_free (result->error);
+  g_free (result->warning);
   g_free (result);
 }
 
@@ -795,6 +797,28 @@ chronicle_sync_service_set_guardian_key (ChronicleSyncService *self,
 
   g_free (self->guardian_key);
   self->guardian_key = api_key != NULL && *api_key != '\0' ? g_strdup (api_key) : NULL;
+}
+
+/**
+ * chronicle_sync_service_set_use_keyring:
+ * @self: a #ChronicleSyncService
+ * @use_keyring: whether Guardian sources take their key from the keyring
+ *
+ * With the keyring, a Guardian source is fetched with the key in the user's keyring
+ * (looked up when no key was set with chronicle_sync_service_set_guardian_key()), and a
+ * key an older version stored in a source's address is moved into the keyring and out
+ * of the address. Without a readable keyring the sync still works (with the public test
+ * key, or the key the address has) and the source's status carries a warning saying
+ * so. Off by default (tests without a session bus); the app and chronicle-cli turn it
+ * on.
+ */
+void
+chronicle_sync_service_set_use_keyring (ChronicleSyncService *self,
+                                        gboolean              use_keyring)
+{
+  g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
+
+  self->use_keyring = !!use_keyring;
 }
 
 /**

@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @unchanged: articles that were already stored as they are
  * @duplicates: articles another source already had
  * @finished: when it finished (Unix time)
+ * @warning: (nullable): what had to be repaired in what the source sent (invalid UTF-8,
+ *   a broken document, unreadable dates), one sentence a line; the sync still worked
  *
  * The outcome of one source in one sync run: its status for the UI and the CLI.
  */
@@ -42,6 +44,7 @@ typedef struct {
   guint     unchanged;
   guint     duplicates;
   gint64    finished;
+  char     *warning;
 } ChronicleSyncResult;
 
 #define CHRONICLE_TYPE_SYNC_RESULT (chronicle_sync_result_get_type ())
@@ -100,6 +103,8 @@ void                  chronicle_sync_service_sync_now         (ChronicleSyncServ
 void                  chronicle_sync_service_cancel           (ChronicleSyncService     *self);
 void                  chronicle_sync_service_set_guardian_key (ChronicleSyncService     *self,
                                                                const char               *api_key);
+void                  chronicle_sync_service_set_use_keyring  (ChronicleSyncService     *self,
+                                                               gboolean                  use_keyring);
 void                  chronicle_sync_service_set_network_monitor (ChronicleSyncService  *self,
                                                                   GNetworkMonitor       *monitor);
 gboolean              chronicle_sync_service_get_automatic_allowed (ChronicleSyncService *self);

@@ -50,7 +50,9 @@ chronicle_gdelt_url (const char *query,
 /**
  * chronicle_guardian_url:
  * @query: search words
- * @api_key: (nullable): the user's key; `test` works for trying
+ * @api_key: (nullable): a key to put in the address; %NULL for none (the address
+ *   to store: the key is added when the source is fetched, see
+ *   chronicle_guardian_url_with_key())
  *
  * Returns: (transfer full): the /search address with body text, byline, thumbnail
  *   and keyword tags
@@ -60,12 +62,65 @@ chronicle_guardian_url (const char *query,
                         const char *api_key)
 {
   g_autofree char *escaped = g_uri_escape_string (query, NULL, FALSE);
-  g_autofree char *key = g_uri_escape_string (api_key != NULL ? api_key : CHRONICLE_GUARDIAN_TEST_KEY,
-                                              NULL, FALSE);
+  g_autofree char *key = api_key != NULL && *api_key != '\0'
+                         ? g_uri_escape_string (api_key, NULL, FALSE) : NULL;
 
   return g_strdup_printf ("https://" GUARDIAN_HOST "/search?q=%s"
                           "&show-fields=bodyText,byline,thumbnail&show-tags=keyword"
-                          "&order-by=newest&page-size=50&api-key=%s", escaped, key);
+                          "&order-by=newest&page-size=50%s%s", escaped,
+                          key != NULL ? "&api-key=" : "", key != NULL ? key : "");
+}
+
+/**
+ * chronicle_guardian_url_take_key:
+ * @url: a Guardian content API address
+ * @key: (out) (transfer full) (optional): the `api-key` it carried (unescaped), or
+ *   %NULL
+ *
+ * Returns: (transfer full): @url without its `api-key` parameter (a copy of @url when
+ *   it has none)
+ */
+char *
+chronicle_guardian_url_take_key (const char  *url,
+                                 char       **key)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GUri) changed = NULL;
+  g_autoptr(GString) query = NULL;
+  g_auto(GStrv) params = NULL;
+  g_autofree char *found = NULL;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  if (key != NULL)
+    *key = NULL;
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+  if (uri == NULL || g_uri_get_query (uri) == NULL)
+    return g_strdup (url);
+
+  query = g_string_new (NULL);
+  params = g_strsplit (g_uri_get_query (uri), "&", -1);
+  for (guint i = 0; params[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (params[i], "api-key="))
+        {
+          g_free (found);
+          found = g_uri_unescape_string (params[i] + 8, NULL);
+          continue;
+        }
+      if (query->len > 0)
+        g_string_append_c (query, '&');
+      g_string_append (query, params[i]);
+    }
+  if (found == NULL)
+    return g_strdup (url);
+
+  changed = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                         g_uri_get_host (uri), g_uri_get_port (uri), g_uri_get_path (uri),
+                         query->len > 0 ? query->str : NULL, g_uri_get_fragment (uri));
+  if (key != NULL)
+    *key = g_steal_pointer (&found);
+  return g_uri_to_string (changed);
 }
 
 /**
@@ -73,11 +128,13 @@ chronicle_guardian_url (const char *query,
  * @url: a Guardian content API address, as stored
  * @api_key: (nullable): the key to use instead of the one in @url
  *
- * The stored address keeps the key it was added with (often `test`); the key in
- * the user's keyring replaces it when the source is fetched, and is never stored.
+ * The stored address carries no key (older versions stored one there: it is moved
+ * to the keyring when the source next syncs); the key in the user's keyring is added
+ * when the source is fetched, and is never stored.
  *
- * Returns: (transfer full): @url with its `api-key` parameter set to @api_key, or a
- *   copy of @url when @api_key is %NULL or empty or @url has no query
+ * Returns: (transfer full): @url with its `api-key` parameter set to @api_key; when
+ *   @api_key is %NULL or empty, @url as it is if it has a key, else with the public
+ *   `test` key; a copy of @url when it has no query
  */
 char *
 chronicle_guardian_url_with_key (const char *url,
@@ -92,11 +149,15 @@ chronicle_guardian_url_with_key (const char *url,
 
   g_return_val_if_fail (url != NULL, NULL);
 
-  if (api_key == NULL || *api_key == '\0')
-    return g_strdup (url);
   uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
   if (uri == NULL || g_uri_get_query (uri) == NULL)
     return g_strdup (url);
+  if (api_key == NULL || *api_key == '\0')
+    {
+      if (strstr (g_uri_get_query (uri), "api-key=") != NULL)
+        return g_strdup (url);
+      api_key = CHRONICLE_GUARDIAN_TEST_KEY;
+    }
 
   escaped = g_uri_escape_string (api_key, NULL, FALSE);
   query = g_string_new (NULL);

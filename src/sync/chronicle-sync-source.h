@@ -23,6 +23,8 @@ char     *chronicle_guardian_url          (const char           *query,
 ChronicleSourceKind chronicle_sync_kind_for_url (const char     *url);
 char     *chronicle_guardian_url_with_key (const char           *url,
                                            const char           *api_key);
+char     *chronicle_guardian_url_take_key (const char           *url,
+                                           char                **key);
 gboolean  chronicle_sync_resolve_address  (const char           *address,
                                            const char           *api_key,
                                            ChronicleSourceKind  *kind,

@@ -381,6 +381,7 @@ chronicle_application_startup (GApplication *app)
       /* One sync service for the application; it follows the sync interval. */
       self->sync = chronicle_sync_service_new (self->store);
       chronicle_sync_service_bind_settings (self->sync);
+      chronicle_sync_service_set_use_keyring (self->sync, TRUE);
       /* "Sync Now" from the desktop file, --sync-now and app.sync-now. */
       g_signal_connect_object (self, "sync-requested",
                                G_CALLBACK (chronicle_sync_service_sync_now), self->sync,

@@ -41,11 +41,16 @@ struct _ChronicleArticleView
   GtkWidget         *inferred_label;
   GtkFlowBox        *entities_box;
   GtkTextView       *body_view;
+  GtkLabel          *tags_label;
+  GtkLabel          *rights_label;
   GtkWidget         *dates_group;
   GtkListBox        *dates_list;
   GtkWidget         *related_group;
   GtkListBox        *related_list;
 };
+
+static void fill_tags_and_rights (ChronicleArticleView *self,
+                                  ChronicleArticle     *article);
 
 G_DEFINE_FINAL_TYPE (ChronicleArticleView, chronicle_article_view, GTK_TYPE_WIDGET)
 
@@ -521,6 +526,8 @@ chronicle_article_view_class_init (ChronicleArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleArticleView, inferred_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleArticleView, entities_box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleArticleView, body_view);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleArticleView, tags_label);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleArticleView, rights_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleArticleView, dates_group);
   gtk_widget_class_bind_template_child (widget_class, ChronicleArticleView, dates_list);
   gtk_widget_class_bind_template_child (widget_class, ChronicleArticleView, related_group);
@@ -709,8 +716,80 @@ chronicle_article_view_set_article (ChronicleArticleView *self,
   mark_body (self);
   fill_entities (self);
   fill_dates (self, body);
+  fill_tags_and_rights (self, article);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+/* Under the text, small and dim, only when the source gave them: the keyword tags,
+ * then the licence and the credit line it asks for. */
+static void
+fill_tags_and_rights (ChronicleArticleView *self,
+                      ChronicleArticle     *article)
+{
+  const char * const *tags = chronicle_article_get_tags (article);
+  const char *license = chronicle_article_get_license (article);
+  const char *attribution = chronicle_article_get_attribution (article);
+  g_autoptr(GString) rights = g_string_new (NULL);
+
+  if (tags != NULL && tags[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (" · ", (char **) tags);
+      /* Translators: the keyword tags of an article, e.g. "Tags: Russia · Syria" */
+      g_autofree char *text = g_strdup_printf (_("Tags: %s"), joined);
+
+      gtk_label_set_text (self->tags_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_label), tags != NULL && tags[0] != NULL);
+
+  if (license != NULL && *license != '\0')
+    /* Translators: the licence (or copyright line) of an article's text */
+    g_string_append_printf (rights, _("Licence: %s"), license);
+  /* The credit line usually names the licence too: then it says it all. */
+  if (attribution != NULL && *attribution != '\0')
+    {
+      if (rights->len > 0 && license != NULL && strstr (attribution, license) != NULL)
+        g_string_truncate (rights, 0);
+      if (rights->len > 0)
+        g_string_append_c (rights, '\n');
+      /* Translators: the credit line an article's licence asks for */
+      g_string_append_printf (rights, _("Source: %s"), attribution);
+    }
+  gtk_label_set_text (self->rights_label, rights->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->rights_label), rights->len > 0);
+}
+
+/**
+ * chronicle_article_view_get_tags_text:
+ * @self: a #ChronicleArticleView
+ *
+ * Returns: (nullable): the tags line under the text, %NULL when there is none
+ */
+const char *
+chronicle_article_view_get_tags_text (ChronicleArticleView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_ARTICLE_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->tags_label)))
+    return NULL;
+  return gtk_label_get_text (self->tags_label);
+}
+
+/**
+ * chronicle_article_view_get_rights_text:
+ * @self: a #ChronicleArticleView
+ *
+ * Returns: (nullable): the licence and attribution under the text, %NULL when the
+ *   source gave neither
+ */
+const char *
+chronicle_article_view_get_rights_text (ChronicleArticleView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_ARTICLE_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->rights_label)))
+    return NULL;
+  return gtk_label_get_text (self->rights_label);
 }
 
 /**

@@ -30,6 +30,8 @@ void              chronicle_article_view_set_search    (ChronicleArticleView *se
                                                         const char           *search);
 guint             chronicle_article_view_get_n_dates   (ChronicleArticleView *self);
 const char       *chronicle_article_view_get_body_text (ChronicleArticleView *self);
+const char       *chronicle_article_view_get_tags_text (ChronicleArticleView *self);
+const char       *chronicle_article_view_get_rights_text (ChronicleArticleView *self);
 void              chronicle_article_view_activate_offset (ChronicleArticleView *self,
                                                           guint                 char_offset);
 

@@ -19,6 +19,7 @@ typedef struct
   ChroniclePreferencesSources *self;     /* unowned */
   ChronicleSource             *source;
   AdwExpanderRow              *row;
+  GtkWidget                   *warning_icon;
   GtkSwitch                   *enabled;
   AdwEntryRow                 *title_entry;
   AdwEntryRow                 *url_entry;

@@ -90,7 +90,8 @@ kind_in_words (ChronicleSourceKind kind)
  * @now: (nullable): the current time, for tests (%NULL: now)
  *
  * Returns: (transfer full): the source's kind, article count, last successful
- *   sync and last error, in words, on one or two lines
+ *   sync, and its last error or else what its last sync had to repair, in words, on
+ *   one or two lines
  */
 char *
 chronicle_preferences_sources_describe (ChronicleSource *source,
@@ -100,6 +101,7 @@ chronicle_preferences_sources_describe (ChronicleSource *source,
   guint count = chronicle_source_get_article_count (source);
   gint64 last = chronicle_source_get_last_success (source);
   const char *error = chronicle_source_get_last_error (source);
+  const char *warning = chronicle_source_get_last_warning (source);
 
   g_string_append (text, kind_in_words (chronicle_source_get_kind (source)));
   g_string_append (text, " · ");
@@ -131,6 +133,16 @@ chronicle_preferences_sources_describe (ChronicleSource *source,
       g_string_append_c (text, '\n');
       /* Translators: %s explains why the last sync of a source failed */
       g_string_append_printf (text, _("Last error: %s"), error);
+    }
+  else if (warning != NULL && *warning != '\0')
+    {
+      g_auto(GStrv) sentences = g_strsplit (warning, "\n", -1);
+      g_autofree char *joined = g_strjoinv (" ", sentences);
+
+      g_string_append_c (text, '\n');
+      /* Translators: %s says what had to be repaired in what a source sent (the sync
+       * worked all the same) */
+      g_string_append_printf (text, _("Warning: %s"), joined);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -427,6 +439,12 @@ build_row (ChroniclePreferencesSources *self,
   row->source = g_object_ref (source);
   row->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
 
+  /* Shown when the last sync had to repair what the source sent. */
+  row->warning_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (row->warning_icon, "warning");
+  gtk_widget_set_visible (row->warning_icon, FALSE);
+  adw_expander_row_add_prefix (row->row, row->warning_icon);
+
   /* Translators: %s is a source's title (accessible names of buttons) */
   enable_label = g_strdup_printf (_("Sync “%s”"), chronicle_source_get_title (source));
   row->enabled = GTK_SWITCH (gtk_switch_new ());
@@ -528,6 +546,22 @@ update_row (SourceRow       *row,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
   label_buttons (row, title);
   adw_expander_row_set_subtitle (row->row, subtitle);
+  {
+    const char *warning = chronicle_source_get_last_warning (source);
+    gboolean show = warning != NULL && *warning != '\0'
+                    && chronicle_source_get_last_error (source) == NULL;
+
+    gtk_widget_set_visible (row->warning_icon, show);
+    gtk_widget_set_tooltip_text (row->warning_icon, show ? warning : NULL);
+    if (show)
+      {
+        /* Translators: the accessible name of a source's warning icon */
+        g_autofree char *name = g_strdup_printf (_("Warning: %s"), warning);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row->warning_icon),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      }
+  }
   gtk_switch_set_active (row->enabled, chronicle_source_get_enabled (source));
   /* Leave what a person is typing alone. */
   if (!is_editing (GTK_WIDGET (row->title_entry))

@@ -60,6 +60,39 @@ test_placeholder_assign (void)
 }
 
 static void
+test_tags_rights (void)
+{
+  g_autoptr(ChronicleArticle) shared = chronicle_article_new ();
+  g_autoptr(ChronicleArticle) full = chronicle_article_new ();
+  g_autoptr(ChronicleArticle) page = chronicle_article_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *tags[] = { "Russia", "Syria", NULL };
+  const char *same[] = { "Russia", "Syria", NULL };
+  const char *none[] = { NULL };
+
+  g_assert_null (chronicle_article_get_tags (shared));
+  g_signal_connect (shared, "notify", G_CALLBACK (notify_cb), names);
+  chronicle_article_set_tags (shared, tags);
+  chronicle_article_set_tags (shared, same);
+  chronicle_article_set_license (shared, "CC BY 2.5");
+  chronicle_article_set_license (shared, "CC BY 2.5");
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_true (g_strv_equal (chronicle_article_get_tags (shared), tags));
+
+  /* A page read (no tags) keeps them; a full read (tags, maybe none) replaces all three. */
+  chronicle_article_assign (shared, page);
+  g_assert_true (g_strv_equal (chronicle_article_get_tags (shared), tags));
+  g_assert_cmpstr (chronicle_article_get_license (shared), ==, "CC BY 2.5");
+
+  chronicle_article_set_tags (full, none);
+  chronicle_article_set_attribution (full, "Wikinews");
+  chronicle_article_assign (shared, full);
+  g_assert_cmpuint (g_strv_length ((char **) chronicle_article_get_tags (shared)), ==, 0);
+  g_assert_null (chronicle_article_get_license (shared));
+  g_assert_cmpstr (chronicle_article_get_attribution (shared), ==, "Wikinews");
+}
+
+static void
 test_attachments (void)
 {
   g_autoptr(ChronicleArticle) article = chronicle_article_new ();
@@ -112,6 +145,7 @@ main (int    argc,
 
   g_test_add_func ("/model/article/properties", test_properties);
   g_test_add_func ("/model/article/placeholder-assign", test_placeholder_assign);
+  g_test_add_func ("/model/article/tags-rights", test_tags_rights);
   g_test_add_func ("/model/article/attachments", test_attachments);
   g_test_add_func ("/model/article/mention-boxed", test_mention_boxed);
 

@@ -591,6 +591,171 @@ test_local_file (Fixture       *fixture,
   g_assert_cmpuint (find_result (results, id)->unchanged, ==, 1);
 }
 
+/* The first stored article of a source, read in full. */
+static ChronicleArticle *
+first_article (Fixture *fixture,
+               gint64   source_id)
+{
+  g_autoptr(ChronicleQuery) all = chronicle_query_new ();
+  g_autoptr(ChronicleQuery) query = chronicle_query_with_sources (all, &source_id, 1);
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  ChronicleArticle *article;
+
+  chronicle_store_timeline_async (fixture->store, query, 0, NULL, result_cb, &r1);
+  wait_for (&r1);
+  ids = chronicle_store_timeline_finish (fixture->store, r1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+  chronicle_store_get_article_async (fixture->store, g_array_index (ids, gint64, ids->len - 1),
+                                     NULL, result_cb, &r2);
+  wait_for (&r2);
+  article = chronicle_store_get_article_finish (fixture->store, r2, &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+/* Guardian keyword tags and a JSONL corpus's licence and attribution reach the store. */
+static void
+test_tags_and_rights (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sync", "local",
+                                                 "sample.jsonl", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(ChronicleSource) file = chronicle_source_new (CHRONICLE_SOURCE_KIND_FILE, uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(ChronicleArticle) guardian_article = NULL;
+  g_autoptr(ChronicleArticle) wikinews_article = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected_tags[] = { "Russia", "Syria", NULL };
+  gint64 guardian, corpus;
+
+  chronicle_test_server_route_file (fixture->server, "/search", "application/json",
+                                    "feeds/guardian.json", TEST_ROUTE_NONE);
+  guardian = add_source (fixture, "/search");
+  chronicle_store_add_source_async (fixture->store, file, NULL, result_cb, &result);
+  wait_for (&result);
+  corpus = chronicle_store_add_source_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+
+  results = sync_all (fixture, 0);
+  g_assert_true (find_result (results, guardian)->ok);
+  g_assert_true (find_result (results, corpus)->ok);
+
+  guardian_article = first_article (fixture, guardian);
+  g_assert_true (g_strv_equal (chronicle_article_get_tags (guardian_article), expected_tags));
+  g_assert_null (chronicle_article_get_license (guardian_article));
+
+  /* The oldest article of the corpus: public domain, with its credit line. */
+  wikinews_article = first_article (fixture, corpus);
+  g_assert_cmpstr (chronicle_article_get_guid (wikinews_article), ==, "wikinews-1173");
+  g_assert_cmpstr (chronicle_article_get_license (wikinews_article), ==,
+                   "Public domain (Wikinews text published before 2005-09-25)");
+  g_assert_true (g_str_has_prefix (chronicle_article_get_attribution (wikinews_article),
+                                   "\"Internal emails expose Boeing-Air Force contract "
+                                   "discussions\", Wikinews (2004-11-24)"));
+}
+
+/* A feed that needed repair: the sync works and the status carries a warning, kept
+ * through a 304 and cleared once the feed is sound again. */
+static void
+test_repair_warning (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  g_autoptr(ChronicleSource) source = NULL;
+  const ChronicleSyncResult *result;
+  gint64 id;
+
+  chronicle_test_server_route_file (fixture->server, "/feed", "application/rss+xml",
+                                    "feeds/invalid-utf8.xml", TEST_ROUTE_VALIDATORS);
+  id = add_source (fixture, "/feed");
+
+  first = sync_all (fixture, 0);
+  result = find_result (first, id);
+  g_assert_true (result->ok);
+  g_assert_null (result->error);
+  g_assert_cmpstr (result->warning, ==,
+                   "The feed contains bytes that are not valid UTF-8; they were replaced.");
+  g_assert_cmpstr (chronicle_sync_service_get_status (fixture->service, id)->warning, ==,
+                   result->warning);
+  source = find_source (fixture, id);
+  g_assert_cmpstr (chronicle_source_get_last_warning (source), ==, result->warning);
+  g_assert_null (chronicle_source_get_last_error (source));
+  g_clear_object (&source);
+
+  second = sync_all (fixture, 0);
+  result = find_result (second, id);
+  g_assert_true (result->not_modified);
+  g_assert_cmpstr (result->warning, ==,
+                   "The feed contains bytes that are not valid UTF-8; they were replaced.");
+
+  chronicle_test_server_route_file (fixture->server, "/feed", "application/rss+xml",
+                                    "feeds/rss-0.91.xml", TEST_ROUTE_NONE);
+  third = sync_all (fixture, 0);
+  result = find_result (third, id);
+  g_assert_true (result->ok);
+  g_assert_null (result->warning);
+  source = find_source (fixture, id);
+  g_assert_null (chronicle_source_get_last_warning (source));
+}
+
+/* Guardian sources with no keyring to ask: the sync works and says how. A key an old
+ * address carries stays there (it is never lost, and never newly written). */
+static void
+test_guardian_no_keyring (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *plain_url = chronicle_test_server_url (fixture->server, "/search?q=peace");
+  g_autofree char *keyed_url = chronicle_test_server_url (fixture->server,
+                                                          "/keyed?q=war&api-key=old-k3y");
+  g_autoptr(ChronicleSource) plain = chronicle_source_new (CHRONICLE_SOURCE_KIND_GUARDIAN,
+                                                           plain_url);
+  g_autoptr(ChronicleSource) keyed = chronicle_source_new (CHRONICLE_SOURCE_KIND_GUARDIAN,
+                                                           keyed_url);
+  g_autoptr(GAsyncResult) r1 = NULL, r2 = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(ChronicleSource) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const ChronicleSyncResult *result;
+  gint64 plain_id, keyed_id;
+
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/chronicle-test-bus", TRUE);
+  chronicle_test_server_route_file (fixture->server, "/search", "application/json",
+                                    "feeds/guardian.json", TEST_ROUTE_NONE);
+  chronicle_test_server_route_file (fixture->server, "/keyed", "application/json",
+                                    "feeds/guardian.json", TEST_ROUTE_NONE);
+  chronicle_store_add_source_async (fixture->store, plain, NULL, result_cb, &r1);
+  wait_for (&r1);
+  plain_id = chronicle_store_add_source_finish (fixture->store, r1, &error);
+  chronicle_store_add_source_async (fixture->store, keyed, NULL, result_cb, &r2);
+  wait_for (&r2);
+  keyed_id = chronicle_store_add_source_finish (fixture->store, r2, &error);
+  g_assert_no_error (error);
+
+  chronicle_sync_service_set_use_keyring (fixture->service, TRUE);
+  results = sync_all (fixture, 0);
+
+  result = find_result (results, plain_id);
+  g_assert_true (result->ok);
+  g_assert_true (g_str_has_prefix (result->warning, "The keyring could not be read ("));
+  g_assert_true (g_str_has_suffix (result->warning, "); the Guardian’s public test key was used."));
+
+  result = find_result (results, keyed_id);
+  g_assert_true (result->ok);
+  g_assert_true (g_str_has_suffix (result->warning,
+                                   "), so the API key stays in this source’s address."));
+  stored = find_source (fixture, keyed_id);
+  g_assert_cmpstr (chronicle_source_get_url (stored), ==, keyed_url);
+  g_assert_cmpstr (chronicle_source_get_last_warning (stored), ==, result->warning);
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+}
+
 static void
 finished_cb (ChronicleSyncService *service,
              gboolean             *finished)
@@ -665,6 +830,9 @@ main (int    argc,
   ADD ("cancel", test_cancel);
   ADD ("process-hook", test_process_hook);
   ADD ("local-file", test_local_file);
+  ADD ("tags-and-rights", test_tags_and_rights);
+  ADD ("repair-warning", test_repair_warning);
+  ADD ("guardian-no-keyring", test_guardian_no_keyring);
   ADD ("periodic", test_periodic);
   ADD ("settings", test_settings);
 #undef ADD

@@ -157,6 +157,38 @@ test_guardian_key (void)
   g_assert_cmpuint (checked, >=, 4);
 }
 
+/* Moving a key out of a stored address: tests/data/sync/guardian-take-key.txt. */
+static void
+test_guardian_take_key (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sync",
+                                                 "guardian-take-key.txt", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint checked = 0;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *key = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      f = g_strsplit (lines[i], "\t", 3);
+      g_assert_cmpuint (g_strv_length (f), ==, 3);
+      url = chronicle_guardian_url_take_key (f[0], &key);
+      g_assert_cmpstr (url, ==, f[1]);
+      g_assert_cmpstr (key, ==, *f[2] != '\0' ? f[2] : NULL);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -165,6 +197,7 @@ main (int    argc,
 
   g_test_add_func ("/sync/settings/metered", test_metered);
   g_test_add_func ("/sync/settings/guardian-key", test_guardian_key);
+  g_test_add_func ("/sync/settings/guardian-take-key", test_guardian_take_key);
 
   return g_test_run ();
 }

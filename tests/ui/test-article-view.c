@@ -93,6 +93,13 @@ test_article (void)
   chronicle_article_view_activate_offset (view, offset_of (body, "welcomed"));
   g_assert_null (seen.entity);
 
+  /* Under the text: the tags, and the credit line (which names the licence itself). */
+  g_assert_cmpstr (chronicle_article_view_get_tags_text (view), ==,
+                   "Tags: Russia · Syria · Diplomacy");
+  g_assert_cmpstr (chronicle_article_view_get_rights_text (view), ==,
+                   "Source: \"Kerry, Lavrov to agree list of terrorist organizations\", "
+                   "Wikinews (2015-12-15), CC BY 2.5");
+
   g_assert_true (chronicle_test_render_to_png (GTK_WIDGET (window), png, &error));
   g_assert_no_error (error);
 
@@ -102,6 +109,13 @@ test_article (void)
   chronicle_article_view_set_article (view, article, NULL, NULL);
   g_assert_cmpuint (chronicle_article_view_get_n_dates (view), ==, 0);
   g_assert_true (g_str_has_prefix (chronicle_article_view_get_body_text (view), "Stocks"));
+  /* Nothing given, nothing shown. */
+  g_assert_null (chronicle_article_view_get_tags_text (view));
+  g_assert_null (chronicle_article_view_get_rights_text (view));
+  chronicle_article_set_license (article, "(C) Example Wire 2015");
+  chronicle_article_view_set_article (view, article, NULL, NULL);
+  g_assert_cmpstr (chronicle_article_view_get_rights_text (view), ==,
+                   "Licence: (C) Example Wire 2015");
 
   gtk_window_destroy (window);
   g_free (seen.entity);

@@ -171,20 +171,76 @@ test_describe (void)
 
       if (lines[i][0] == '#' || lines[i][0] == '\0')
         continue;
-      /* kind, articles, last success (Unix time), last error, expected (\n for a new line) */
-      f = g_strsplit (lines[i], "\t", 5);
-      g_assert_cmpuint (g_strv_length (f), ==, 5);
+      /* kind, articles, last success (Unix time), last error, expected (\n for a new line),
+       * optionally the last warning (\n for a new line) */
+      f = g_strsplit (lines[i], "\t", 6);
+      g_assert_cmpuint (g_strv_length (f), >=, 5);
       g_assert_true (chronicle_source_kind_from_string (f[0], &kind));
       source = chronicle_source_new (kind, "https://example.org/feed");
       chronicle_source_set_article_count (source, atoi (f[1]));
       chronicle_source_set_last_success (source, g_ascii_strtoll (f[2], NULL, 10));
       chronicle_source_set_last_error (source, *f[3] != '\0' ? f[3] : NULL);
+      if (f[5] != NULL)
+        {
+          g_autofree char *warning = g_strcompress (f[5]);
+          chronicle_source_set_last_warning (source, warning);
+        }
       expected = g_strcompress (f[4]);
       described = chronicle_preferences_sources_describe (source, now);
       g_assert_cmpstr (described, ==, expected);
       checked++;
     }
   g_assert_cmpuint (checked, >=, 4);
+}
+
+/* A source whose last sync had to repair its feed: a warning icon with the sentence as
+ * its tooltip, and the sentence under the title. */
+static void
+test_source_warning (void)
+{
+  g_autofree char *dir = chronicle_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleStore) store = chronicle_store_open_sync (path, NULL, &error);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  g_autoptr(ChronicleSource) source = chronicle_source_new (CHRONICLE_SOURCE_KIND_RSS,
+                                                            "https://broken.example/feed.xml");
+  g_autoptr(GAsyncResult) added = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  const char *warning = "The feed is not well-formed XML (line 12: Premature end of data); "
+                        "Chronicle read what it could.";
+  ChroniclePreferencesWindow *prefs;
+  GtkWidget *page;
+  GtkWidget *icon = NULL;
+
+  g_assert_no_error (error);
+  chronicle_source_set_title (source, "Broken Feed");
+  chronicle_source_set_last_warning (source, warning);
+  chronicle_store_add_source_async (store, source, NULL, result_cb, &added);
+  g_assert_cmpint (chronicle_store_add_source_finish (store, await (&added), &error), >, 0);
+  g_assert_no_error (error);
+
+  prefs = chronicle_preferences_window_new (NULL, settings, path);
+  chronicle_preferences_window_set_services (prefs, store, NULL);
+  page = GTK_WIDGET (chronicle_preferences_window_get_sources_page (prefs));
+  gtk_window_present (GTK_WINDOW (prefs));
+
+  rows = wait_for (page, ADW_TYPE_EXPANDER_ROW, NULL, 1);
+  g_assert_true (g_str_has_suffix (adw_expander_row_get_subtitle (g_ptr_array_index (rows, 0)),
+                                   "\nWarning: The feed is not well-formed XML (line 12: "
+                                   "Premature end of data); Chronicle read what it could."));
+  images = find_all (g_ptr_array_index (rows, 0), GTK_TYPE_IMAGE, NULL);
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (gtk_image_get_icon_name (g_ptr_array_index (images, i)),
+                   "dialog-warning-symbolic") == 0)
+      icon = g_ptr_array_index (images, i);
+  g_assert_nonnull (icon);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, warning);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_clear_object (&store);
+  chronicle_test_rm_rf (dir);
 }
 
 static void
@@ -559,6 +615,7 @@ main (int    argc,
   g_test_add_func ("/ui/preferences/guardian-check", test_guardian_check);
   g_test_add_func ("/ui/preferences/settings", test_settings);
   g_test_add_func ("/ui/preferences/sources-page", test_sources_page);
+  g_test_add_func ("/ui/preferences/source-warning", test_source_warning);
   g_test_add_func ("/ui/preferences/guardian-key-test", test_guardian_key_check);
   g_test_add_func ("/ui/preferences/opml", test_opml);
   g_test_add_func ("/ui/preferences/compact", test_compact);

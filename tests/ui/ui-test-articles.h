@@ -59,6 +59,19 @@ ui_test_load_articles (void)
       chronicle_article_set_body (article, ui_test_member_string (o, "body"));
       chronicle_article_set_read (article, json_object_get_boolean_member (o, "read"));
       chronicle_article_set_starred (article, json_object_get_boolean_member (o, "starred"));
+      chronicle_article_set_license (article, ui_test_member_string (o, "license"));
+      chronicle_article_set_attribution (article, ui_test_member_string (o, "attribution"));
+      if (json_object_has_member (o, "tags"))
+        {
+          JsonArray *tags = json_object_get_array_member (o, "tags");
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) strv = NULL;
+
+          for (guint t = 0; t < json_array_get_length (tags); t++)
+            g_strv_builder_add (builder, json_array_get_string_element (tags, t));
+          strv = g_strv_builder_end (builder);
+          chronicle_article_set_tags (article, (const char * const *) strv);
+        }
 
       mentions = json_object_get_array_member (o, "mentions");
       for (guint m = 0; m < json_array_get_length (mentions); m++)

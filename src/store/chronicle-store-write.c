@@ -455,6 +455,75 @@ record_merged_mentions (Batch            *batch,
   return TRUE;
 }
 
+/* Mentions and time mentions go in with multi-row INSERTs: a statement's fixed cost
+ * (starting and halting the VDBE, FTS5's savepoint call) is paid once per up to
+ * ROWS_PER_INSERT rows instead of once per row. */
+#define ROWS_PER_INSERT 32
+
+/* "@head @row, @row, …" with @n rows; prepared once per @n and kept. */
+static sqlite3_stmt *
+prepare_rows (Batch       *batch,
+              const char  *head,
+              const char  *row,
+              guint        n,
+              GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (head);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (sql, ',');
+      g_string_append (sql, row);
+    }
+  return _chronicle_db_prepare (batch->db, sql->str, error);
+}
+
+typedef struct {
+  gint64  entity_id;
+  char   *offsets;
+} MentionRow;
+
+static void
+mention_row_clear (gpointer data)
+{
+  g_free (((MentionRow *) data)->offsets);
+}
+
+static gboolean
+insert_mention_rows (Batch    *batch,
+                     GArray   *rows,
+                     gint64    article_id,
+                     gint64    published,
+                     GError  **error)
+{
+  for (guint done = 0; done < rows->len;)
+    {
+      guint n = MIN (rows->len - done, ROWS_PER_INSERT);
+      sqlite3_stmt *stmt = prepare_rows (batch,
+                                         "INSERT INTO article_entities"
+                                         " (article_id, entity_id, published, offsets) VALUES ",
+                                         "(?, ?, ?, ?)", n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          MentionRow *row = &g_array_index (rows, MentionRow, done + i);
+
+          sqlite3_bind_int64 (stmt, 4 * i + 1, article_id);
+          sqlite3_bind_int64 (stmt, 4 * i + 2, row->entity_id);
+          sqlite3_bind_int64 (stmt, 4 * i + 3, published);
+          sqlite3_bind_text (stmt, 4 * i + 4, row->offsets, -1, SQLITE_STATIC);
+        }
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+      done += n;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 insert_mentions (Batch             *batch,
                  ChronicleArticle  *article,
@@ -465,9 +534,11 @@ insert_mentions (Batch             *batch,
   GPtrArray *mentions = chronicle_article_get_mentions (article);
   g_autoptr(GArray) resolved = g_array_sized_new (FALSE, FALSE, sizeof (ResolvedMention),
                                                   mentions->len);
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (MentionRow), mentions->len);
   g_autoptr(GString) offsets = g_string_new (NULL);
-  sqlite3_stmt *stmt;
   guint group_start = 0;
+
+  g_array_set_clear_func (rows, mention_row_clear);
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -496,6 +567,7 @@ insert_mentions (Batch             *batch,
   for (guint i = 0; i < resolved->len; i++)
     {
       ResolvedMention *r = &g_array_index (resolved, ResolvedMention, i);
+      MentionRow row;
 
       if (offsets->len > 0)
         g_string_append_c (offsets, ',');
@@ -505,19 +577,9 @@ insert_mentions (Batch             *batch,
           && g_array_index (resolved, ResolvedMention, i + 1).entity_id == r->entity_id)
         continue;
 
-      stmt = _chronicle_db_prepare (batch->db,
-                                    "INSERT INTO article_entities"
-                                    " (article_id, entity_id, published, offsets)"
-                                    " VALUES (?, ?, ?, ?)",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, article_id);
-      sqlite3_bind_int64 (stmt, 2, r->entity_id);
-      sqlite3_bind_int64 (stmt, 3, published);
-      sqlite3_bind_text (stmt, 4, offsets->str, offsets->len, SQLITE_STATIC);
-      if (!_chronicle_db_step_done (batch->db, stmt, error))
-        return FALSE;
+      row.entity_id = r->entity_id;
+      row.offsets = g_strndup (offsets->str, offsets->len);
+      g_array_append_val (rows, row);
       g_string_truncate (offsets, 0);
 
       if (!record_merged_mentions (batch, &g_array_index (resolved, ResolvedMention, group_start),
@@ -528,7 +590,7 @@ insert_mentions (Batch             *batch,
       note_entity (batch, r->entity_id, published);
     }
 
-  return TRUE;
+  return insert_mention_rows (batch, rows, article_id, published, error);
 }
 
 static gboolean
@@ -539,35 +601,37 @@ insert_time_mentions (Batch             *batch,
                       GError           **error)
 {
   GPtrArray *times = chronicle_article_get_time_mentions (article);
-  sqlite3_stmt *stmt;
 
-  if (times->len == 0)
-    return TRUE;
-
-  stmt = _chronicle_db_prepare (batch->db,
-                                "INSERT INTO time_mentions (article_id, period_start, period_end,"
-                                " granularity, relation, text, offset_start, offset_end)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < times->len; i++)
+  for (guint done = 0; done < times->len;)
     {
-      ChronicleTimeMention *t = g_ptr_array_index (times, i);
+      guint n = MIN (times->len - done, ROWS_PER_INSERT);
+      sqlite3_stmt *stmt = prepare_rows (batch,
+                                         "INSERT INTO time_mentions (article_id, period_start,"
+                                         " period_end, granularity, relation, text, offset_start,"
+                                         " offset_end) VALUES ",
+                                         "(?, ?, ?, ?, ?, ?, ?, ?)", n, error);
 
-      sqlite3_bind_int64 (stmt, 1, article_id);
-      sqlite3_bind_int64 (stmt, 2, t->start);
-      sqlite3_bind_int64 (stmt, 3, t->end);
-      sqlite3_bind_int (stmt, 4, t->granularity);
-      sqlite3_bind_int (stmt, 5, chronicle_time_mention_relation_to (t, published));
-      _chronicle_db_bind_text (stmt, 6, t->text);
-      sqlite3_bind_int64 (stmt, 7, t->offset_start);
-      sqlite3_bind_int64 (stmt, 8, t->offset_end);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          ChronicleTimeMention *t = g_ptr_array_index (times, done + i);
+          int p = 8 * i;
+
+          sqlite3_bind_int64 (stmt, p + 1, article_id);
+          sqlite3_bind_int64 (stmt, p + 2, t->start);
+          sqlite3_bind_int64 (stmt, p + 3, t->end);
+          sqlite3_bind_int (stmt, p + 4, t->granularity);
+          sqlite3_bind_int (stmt, p + 5, chronicle_time_mention_relation_to (t, published));
+          _chronicle_db_bind_text (stmt, p + 6, t->text);
+          sqlite3_bind_int64 (stmt, p + 7, t->offset_start);
+          sqlite3_bind_int64 (stmt, p + 8, t->offset_end);
+
+          batch->max_span = MAX (batch->max_span, t->end - t->start);
+        }
       if (!_chronicle_db_step_done (batch->db, stmt, error))
         return FALSE;
-
-      batch->max_span = MAX (batch->max_span, t->end - t->start);
+      done += n;
     }
 
   return TRUE;

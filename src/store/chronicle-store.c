@@ -331,6 +331,41 @@ _chronicle_store_run_groupable_write (ChronicleStore   *self,
   g_thread_pool_push (self->write_pool, self, NULL);
 }
 
+static gboolean
+write_cache_size (StoreJob     *job,
+                  ChronicleDb  *db,
+                  GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u", GPOINTER_TO_UINT (job->data));
+
+  if (!_chronicle_db_exec (db, sql, error))
+    return FALSE;
+  _chronicle_job_set_true (job);
+  return TRUE;
+}
+
+/**
+ * chronicle_store_set_write_cache_size:
+ * @self: a #ChronicleStore
+ * @kib: the write connection's page cache, in KiB
+ *
+ * Sets the size of the write connection's page cache (64 MiB by default) for the
+ * writes queued after this call. A batch tool that writes once and exits (the CLI's
+ * sync) does as well with a quarter of it and a much smaller peak memory.
+ */
+void
+chronicle_store_set_write_cache_size (ChronicleStore *self,
+                                      guint           kib)
+{
+  g_return_if_fail (CHRONICLE_IS_STORE (self));
+  g_return_if_fail (kib > 0);
+
+  _chronicle_store_run_job (self, TRUE,
+                            _chronicle_store_new_task (self, chronicle_store_set_write_cache_size,
+                                                       NULL, NULL, NULL),
+                            write_cache_size, NULL, GUINT_TO_POINTER (kib), NULL);
+}
+
 typedef struct {
   ChronicleStore *store;
   gint64 id;

@@ -298,6 +298,29 @@ test_upsert_group_failure (StoreFixture  *fixture,
                                           " WHERE article_fts MATCH 'kept'"), ==, 2);
 }
 
+/* The write cache size applies to the writes queued after it. */
+static void
+test_write_cache_size (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  ChronicleStore *store = fixture->store;
+  gint64 s1 = add_source (store, "https://one.example/rss", "One");
+  g_autoptr(ChronicleArticle) article = make_article (s1, "a", "After the cache change", T0);
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  chronicle_store_set_write_cache_size (store, 2048);
+  ids = upsert_one (store, article);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  /* The write thread is idle once the upsert has returned. */
+  g_assert_cmpint (sqlite3_prepare_v2 (_chronicle_db_handle (store->writer), "PRAGMA cache_size",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -2048);
+  sqlite3_finalize (stmt);
+}
+
 static void
 notify_cb (GObject    *object,
            GParamSpec *pspec,
@@ -547,6 +570,7 @@ main (int    argc,
   ADD ("upsert-dedupe", test_upsert_dedupe);
   ADD ("upsert-invalid-is-atomic", test_upsert_invalid_is_atomic);
   ADD ("upsert-group-failure", test_upsert_group_failure);
+  ADD ("write-cache-size", test_write_cache_size);
   ADD ("read-star-identity", test_read_star_identity);
   ADD ("timeline-queries", test_timeline_queries);
   ADD ("event-sort", test_event_sort);

@@ -64,6 +64,8 @@ struct _ChronicleStore
   GQueue write_queue;
   /* Write thread only: a write group's transaction is open. */
   gboolean write_grouped;
+  /* Write thread only: foreign keys are off on the writer (groupable jobs). */
+  gboolean writer_fk_off;
   /* How many groups of several jobs ran (atomic; for tests). */
   guint n_write_groups;
   /* Read connections, taken by read jobs from this queue. */

@@ -203,7 +203,6 @@ write_thread_func (gpointer data,
   ChronicleStore *self = data;
   StoreJob *group[MAX_WRITE_GROUP];
   guint n = 0;
-  gboolean groupable;
 
   g_mutex_lock (&self->write_lock);
   group[0] = g_queue_pop_head (&self->write_queue);
@@ -228,19 +227,20 @@ write_thread_func (gpointer data,
   /* Groupable jobs check the one reference that comes from outside the store (an
    * article's source) themselves and write only ids they have just read or made:
    * SQLite's per-row foreign-key probes are off for them (they were about a tenth of
-   * a sync's write time). The pragma only takes effect outside a transaction. Jobs
-   * belong to the main thread once run: read the flag first. */
-  groupable = group[0]->groupable;
-  if (groupable)
-    sqlite3_exec (_chronicle_db_handle (self->writer), "PRAGMA foreign_keys = OFF",
-                  NULL, NULL, NULL);
+   * a sync's write time), on for every other job. The pragma only takes effect
+   * outside a transaction, and it expires every prepared statement: it is switched
+   * only when the kind of job changes. */
+  if (group[0]->groupable != self->writer_fk_off)
+    {
+      self->writer_fk_off = group[0]->groupable;
+      sqlite3_exec (_chronicle_db_handle (self->writer),
+                    self->writer_fk_off ? "PRAGMA foreign_keys = OFF" : "PRAGMA foreign_keys = ON",
+                    NULL, NULL, NULL);
+    }
   if (n == 1)
     run_job (group[0], self->writer);
   else
     run_write_group (self, group, n);
-  if (groupable)
-    sqlite3_exec (_chronicle_db_handle (self->writer), "PRAGMA foreign_keys = ON",
-                  NULL, NULL, NULL);
 }
 
 static void

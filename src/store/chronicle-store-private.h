@@ -66,6 +66,11 @@ struct _ChronicleStore
   gboolean write_grouped;
   /* Write thread only: foreign keys are off on the writer (groupable jobs). */
   gboolean writer_fk_off;
+  /* Write thread only: the articles a write group's upserts queued for the full-text
+   * index (ids, the same as a set, whether old text waits in temp.fts_old). */
+  GArray *group_fts_ids;
+  GHashTable *group_fts_pending;
+  gboolean group_fts_has_old;
   /* How many groups of several jobs ran (atomic; for tests). */
   guint n_write_groups;
   /* Read connections, taken by read jobs from this queue. */
@@ -223,6 +228,10 @@ GArray   *_chronicle_ids_array            (const gint64         *ids,
                                            guint                 n_ids);
 gint64   *_chronicle_int_result           (gint64                value);
 void      _chronicle_job_set_true         (StoreJob             *job);
+gboolean  _chronicle_store_flush_group_fts (ChronicleStore      *store,
+                                            ChronicleDb         *db,
+                                            GError             **error);
+void      _chronicle_store_clear_group_fts (ChronicleStore      *store);
 gboolean  _chronicle_store_fail           (ChronicleStore       *store,
                                            ChronicleDb          *db,
                                            GError              **error);

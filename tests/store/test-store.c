@@ -298,6 +298,66 @@ test_upsert_group_failure (StoreFixture  *fixture,
                                           " WHERE article_fts MATCH 'kept'"), ==, 2);
 }
 
+/* A write group indexes its text once, at its end: an article added and then revised
+ * by a later batch of the same group is indexed with its last text only. */
+static void
+test_upsert_group_fts (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  ChronicleStore *store = fixture->store;
+  gint64 s1 = add_source (store, "https://one.example/rss", "One");
+  GPtrArray *batches[4];
+  GAsyncResult *results[4] = { NULL, };
+  guint groups = g_atomic_int_get (&store->n_write_groups);
+  sqlite3 *db = NULL;
+
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    batches[b] = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *guid = g_strdup_printf ("big-%u", i);
+
+      g_ptr_array_add (batches[0], make_article (s1, guid, "Filler", T0 + i));
+    }
+  g_ptr_array_add (batches[1], make_article (s1, "x", "Alpha first", T0));
+  g_ptr_array_add (batches[2], make_article (s1, "x", "Bravo revised", T0));
+  g_ptr_array_add (batches[3], make_article (s1, "y", "Charlie other", T0));
+
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    chronicle_store_upsert_articles_async (store, batches[b], NULL, NULL, store_result_cb,
+                                           &results[b]);
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = NULL;
+
+      await_result (&results[b]);
+      ids = chronicle_store_upsert_articles_finish (store, results[b], NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, batches[b]->len);
+      g_clear_object (&results[b]);
+      g_ptr_array_unref (batches[b]);
+    }
+
+  g_assert_cmpuint (g_atomic_int_get (&store->n_write_groups), >, groups);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM articles"), ==, 402);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'alpha'"), ==, 0);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'bravo'"), ==, 1);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'charlie'"), ==, 1);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'filler'"), ==, 400);
+
+  /* The index matches its content table exactly. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO article_fts (article_fts)"
+                                     " VALUES ('integrity-check')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 /* The write cache size applies to the writes queued after it. */
 static void
 test_write_cache_size (StoreFixture  *fixture,
@@ -570,6 +630,7 @@ main (int    argc,
   ADD ("upsert-dedupe", test_upsert_dedupe);
   ADD ("upsert-invalid-is-atomic", test_upsert_invalid_is_atomic);
   ADD ("upsert-group-failure", test_upsert_group_failure);
+  ADD ("upsert-group-fts", test_upsert_group_fts);
   ADD ("write-cache-size", test_write_cache_size);
   ADD ("read-star-identity", test_read_star_identity);
   ADD ("timeline-queries", test_timeline_queries);

@@ -71,6 +71,10 @@ struct _ChronicleStore
   GArray *group_fts_ids;
   GHashTable *group_fts_pending;
   gboolean group_fts_has_old;
+  /* Write thread only: entity id -> articles added, and -> newest mention, in the
+   * write group (applied at its end). */
+  GHashTable *group_entity_counts;
+  GHashTable *group_entity_last;
   /* How many groups of several jobs ran (atomic; for tests). */
   guint n_write_groups;
   /* Read connections, taken by read jobs from this queue. */
@@ -228,10 +232,10 @@ GArray   *_chronicle_ids_array            (const gint64         *ids,
                                            guint                 n_ids);
 gint64   *_chronicle_int_result           (gint64                value);
 void      _chronicle_job_set_true         (StoreJob             *job);
-gboolean  _chronicle_store_flush_group_fts (ChronicleStore      *store,
-                                            ChronicleDb         *db,
-                                            GError             **error);
-void      _chronicle_store_clear_group_fts (ChronicleStore      *store);
+gboolean  _chronicle_store_flush_group     (ChronicleStore       *store,
+                                           ChronicleDb          *db,
+                                           GError              **error);
+void      _chronicle_store_clear_group     (ChronicleStore       *store);
 gboolean  _chronicle_store_fail           (ChronicleStore       *store,
                                            ChronicleDb          *db,
                                            GError              **error);

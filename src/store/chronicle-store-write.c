@@ -987,28 +987,67 @@ flush_fts (Batch   *batch,
   return _chronicle_db_step_done (batch->db, stmt, error);
 }
 
-/* Indexes the text a write group's upserts queued, before the group commits: one
- * FTS5 segment per group, and no FTS5 savepoint work at every statement of the group
- * (an FTS5 table written earlier in a transaction flushes at each statement). */
+/* Adds a batch's (or write group's) mentions to its entities' article counts and
+ * latest mention times. */
+static gboolean
+apply_entity_counts (ChronicleDb  *db,
+                     GHashTable   *entity_counts,
+                     GHashTable   *entity_last,
+                     GError      **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, entity_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (db,
+                                                  "UPDATE entities SET article_count ="
+                                                  " article_count + ?1, last_mention ="
+                                                  " max (last_mention, ?3) WHERE id = ?2",
+                                                  error);
+      gint64 *last = g_hash_table_lookup (entity_last, key);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_UINT (value));
+      sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+      sqlite3_bind_int64 (stmt, 3, last != NULL ? *last : 0);
+      if (!_chronicle_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What a write group's upserts leave for its end, before it commits: the text they
+ * queued for the full-text index (one FTS5 segment per group, and no FTS5 flush at
+ * each statement of the group, as an FTS5 table written earlier in a transaction
+ * flushes at each statement), and their entities' counts (one UPDATE per entity per
+ * group, not per batch). */
 gboolean
-_chronicle_store_flush_group_fts (ChronicleStore  *store,
-                                  ChronicleDb     *db,
-                                  GError         **error)
+_chronicle_store_flush_group (ChronicleStore  *store,
+                              ChronicleDb     *db,
+                              GError         **error)
 {
   Batch batch = { store, db, NULL, NULL, NULL, NULL, 0,
                   store->group_fts_ids, store->group_fts_pending, store->group_fts_has_old };
-  gboolean ok = flush_fts (&batch, error);
+  gboolean ok = flush_fts (&batch, error)
+                && apply_entity_counts (db, store->group_entity_counts, store->group_entity_last,
+                                        error);
 
-  _chronicle_store_clear_group_fts (store);
+  _chronicle_store_clear_group (store);
   return ok;
 }
 
 void
-_chronicle_store_clear_group_fts (ChronicleStore *store)
+_chronicle_store_clear_group (ChronicleStore *store)
 {
   g_array_set_size (store->group_fts_ids, 0);
   g_hash_table_remove_all (store->group_fts_pending);
   store->group_fts_has_old = FALSE;
+  g_hash_table_remove_all (store->group_entity_counts);
+  g_hash_table_remove_all (store->group_entity_last);
 }
 
 static gboolean
@@ -1185,14 +1224,14 @@ _chronicle_store_write_upsert (StoreJob     *job,
                                                  upsert->articles->len);
   g_autoptr(GHashTable) fts_pending = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                               g_free, NULL);
-  /* In a write group the full-text index is fed once, for the whole group, at its
-   * end (_chronicle_store_flush_group_fts()). */
-  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, entity_last, 0,
+  /* In a write group the full-text index is fed and the entities' counts are
+   * updated once, for the whole group, at its end (_chronicle_store_flush_group()). */
+  Batch batch = { job->store, db, event_ids, event_starts,
+                  job->grouped ? job->store->group_entity_counts : entity_counts,
+                  job->grouped ? job->store->group_entity_last : entity_last, 0,
                   job->grouped ? job->store->group_fts_ids : fts_ids,
                   job->grouped ? job->store->group_fts_pending : fts_pending,
                   job->grouped && job->store->group_fts_has_old };
-  GHashTableIter iter;
-  gpointer key, value;
   ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
 
   memset (&upsert->stats, 0, sizeof upsert->stats);
@@ -1263,24 +1302,8 @@ _chronicle_store_write_upsert (StoreJob     *job,
   else if (!flush_fts (&batch, error))
     return _chronicle_store_fail (job->store, db, error);
 
-  g_hash_table_iter_init (&iter, entity_counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      sqlite3_stmt *stmt = _chronicle_db_prepare (db,
-                                                  "UPDATE entities SET article_count ="
-                                                  " article_count + ?1, last_mention ="
-                                                  " max (last_mention, ?3) WHERE id = ?2",
-                                                  error);
-      gint64 *last = g_hash_table_lookup (entity_last, key);
-
-      if (stmt == NULL)
-        return _chronicle_store_fail (job->store, db, error);
-      sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_UINT (value));
-      sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
-      sqlite3_bind_int64 (stmt, 3, last != NULL ? *last : 0);
-      if (!_chronicle_db_step_done (db, stmt, error))
-        return _chronicle_store_fail (job->store, db, error);
-    }
+  if (!job->grouped && !apply_entity_counts (db, entity_counts, entity_last, error))
+    return _chronicle_store_fail (job->store, db, error);
 
   if (batch.max_span > 0)
     {

@@ -175,12 +175,12 @@ run_write_group (ChronicleStore  *self,
   self->write_grouped = FALSE;
 
   if (ok)
-    ok = _chronicle_store_flush_group_fts (self, db, NULL) && _chronicle_db_commit (db, NULL);
+    ok = _chronicle_store_flush_group (self, db, NULL) && _chronicle_db_commit (db, NULL);
   if (!ok)
     {
       _chronicle_db_rollback (db);
       _chronicle_store_reset_caches (self);
-      _chronicle_store_clear_group_fts (self);
+      _chronicle_store_clear_group (self);
     }
 
   for (guint i = 0; i < n; i++)
@@ -471,6 +471,8 @@ chronicle_store_finalize (GObject *object)
   g_mutex_clear (&self->write_lock);
   g_clear_pointer (&self->group_fts_ids, g_array_unref);
   g_clear_pointer (&self->group_fts_pending, g_hash_table_unref);
+  g_clear_pointer (&self->group_entity_counts, g_hash_table_unref);
+  g_clear_pointer (&self->group_entity_last, g_hash_table_unref);
   if (self->read_pool != NULL)
     g_thread_pool_free (self->read_pool, FALSE, TRUE);
 
@@ -529,6 +531,8 @@ chronicle_store_init (ChronicleStore *self)
   g_queue_init (&self->write_queue);
   self->group_fts_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->group_fts_pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->group_entity_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->group_entity_last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /* Opening, and recovering from a damaged file. */

@@ -298,8 +298,9 @@ test_upsert_group_failure (StoreFixture  *fixture,
                                           " WHERE article_fts MATCH 'kept'"), ==, 2);
 }
 
-/* A write group indexes its text once, at its end: an article added and then revised
- * by a later batch of the same group is indexed with its last text only. */
+/* A write group indexes its text and counts its entities once, at its end: an article
+ * added and then revised by a later batch of the same group is indexed with its last
+ * text only and counted once. */
 static void
 test_upsert_group_fts (StoreFixture  *fixture,
                        gconstpointer  data)
@@ -320,8 +321,10 @@ test_upsert_group_fts (StoreFixture  *fixture,
       g_ptr_array_add (batches[0], make_article (s1, guid, "Filler", T0 + i));
     }
   g_ptr_array_add (batches[1], make_article (s1, "x", "Alpha first", T0));
-  g_ptr_array_add (batches[2], make_article (s1, "x", "Bravo revised", T0));
+  g_ptr_array_add (batches[2], make_article (s1, "x", "Bravo revised", T0 + DAY));
   g_ptr_array_add (batches[3], make_article (s1, "y", "Charlie other", T0));
+  for (guint b = 1; b < G_N_ELEMENTS (batches); b++)
+    add_mention (g_ptr_array_index (batches[b], 0), CHRONICLE_ENTITY_KIND_COUNTRY, "FR France", 0);
 
   for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
     chronicle_store_upsert_articles_async (store, batches[b], NULL, NULL, store_result_cb,
@@ -349,6 +352,11 @@ test_upsert_group_fts (StoreFixture  *fixture,
                                           " WHERE article_fts MATCH 'charlie'"), ==, 1);
   g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
                                           " WHERE article_fts MATCH 'filler'"), ==, 400);
+
+  /* The entity's counts, updated once at the group's end, count x once. */
+  g_assert_cmpint (scalar (fixture->path, "SELECT article_count FROM entities"), ==, 2);
+  g_assert_cmpint (scalar (fixture->path, "SELECT last_mention FROM entities"), ==, T0 + DAY);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_entities"), ==, 2);
 
   /* The index matches its content table exactly. */
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);

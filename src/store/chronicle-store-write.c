@@ -1032,9 +1032,9 @@ _chronicle_store_flush_group (ChronicleStore  *store,
 {
   Batch batch = { store, db, NULL, NULL, NULL, NULL, 0,
                   store->group_fts_ids, store->group_fts_pending, store->group_fts_has_old };
-  gboolean ok = flush_fts (&batch, error)
-                && apply_entity_counts (db, store->group_entity_counts, store->group_entity_last,
-                                        error);
+  gboolean ok = apply_entity_counts (db, store->group_entity_counts, store->group_entity_last,
+                                     error)
+                && flush_fts (&batch, error);
 
   _chronicle_store_clear_group (store);
   return ok;
@@ -1297,11 +1297,6 @@ _chronicle_store_write_upsert (StoreJob     *job,
       g_array_append_val (ids, id);
     }
 
-  if (job->grouped)
-    job->store->group_fts_has_old = batch.fts_has_old;
-  else if (!flush_fts (&batch, error))
-    return _chronicle_store_fail (job->store, db, error);
-
   if (!job->grouped && !apply_entity_counts (db, entity_counts, entity_last, error))
     return _chronicle_store_fail (job->store, db, error);
 
@@ -1318,6 +1313,13 @@ _chronicle_store_write_upsert (StoreJob     *job,
       if (!_chronicle_db_step_done (db, stmt, error))
         return _chronicle_store_fail (job->store, db, error);
     }
+
+  /* The full-text index last: once an FTS5 table is written in a transaction, every
+   * later statement makes it flush. */
+  if (job->grouped)
+    job->store->group_fts_has_old = batch.fts_has_old;
+  else if (!flush_fts (&batch, error))
+    return _chronicle_store_fail (job->store, db, error);
 
   if (!job->grouped && !_chronicle_db_commit (db, error))
     return _chronicle_store_fail (job->store, db, error);

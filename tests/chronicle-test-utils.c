@@ -130,3 +130,30 @@ chronicle_test_dbus_own_name (GDBusConnection *connection,
   g_variant_get (reply, "(u)", &result);
   g_assert_cmpuint (result, ==, 1);
 }
+
+/**
+ * chronicle_test_result_cb:
+ *
+ * A #GAsyncReadyCallback that keeps a reference to the result in the
+ * `GAsyncResult *` that @user_data points to (see chronicle_test_wait_for()).
+ */
+void
+chronicle_test_result_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/**
+ * chronicle_test_wait_for:
+ * @result: where chronicle_test_result_cb() puts the result
+ *
+ * Runs the default main context until the operation has finished.
+ */
+void
+chronicle_test_wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}

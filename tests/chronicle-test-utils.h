@@ -18,6 +18,11 @@ int   chronicle_test_spawn       (const char *const *argv,
                                   char              **out,
                                   char              **err);
 
+void  chronicle_test_result_cb   (GObject            *object,
+                                  GAsyncResult       *result,
+                                  gpointer            user_data);
+void  chronicle_test_wait_for    (GAsyncResult      **result);
+
 GDBusConnection *chronicle_test_dbus_connect  (GTestDBus       *bus);
 void             chronicle_test_dbus_own_name (GDBusConnection *connection,
                                                const char      *name);

@@ -88,6 +88,18 @@ add (ChronicleStore  *store,
       g_printerr (_("chronicle-cli sources add: --api-key is only for guardian: sources.\n"));
       return 2;
     }
+  if (kind == CHRONICLE_SOURCE_KIND_GUARDIAN)
+    {
+      /* A pasted Guardian address may carry its key: the key goes to the keyring
+       * like --api-key (which wins when both are given), the address is stored bare. */
+      g_autofree char *url_key = NULL;
+      g_autofree char *bare = chronicle_guardian_url_take_key (url, &url_key);
+
+      g_free (url);
+      url = g_steal_pointer (&bare);
+      if (api_key == NULL && url_key != NULL && g_strcmp0 (url_key, CHRONICLE_GUARDIAN_TEST_KEY) != 0)
+        api_key = g_steal_pointer (&url_key);
+    }
 
   sources = _chronicle_cli_list_sources (store, &error);
   if (sources == NULL)
@@ -97,8 +109,8 @@ add (ChronicleStore  *store,
     }
   if (find_by_url (sources, url) != NULL)
     {
-      g_printerr (_("chronicle-cli sources add: %s is already source %" G_GINT64_FORMAT ".\n"),
-                  url, chronicle_source_get_id (find_by_url (sources, url)));
+      g_printerr (_("chronicle-cli sources add: %s is already source %lld.\n"),
+                  url, (long long) chronicle_source_get_id (find_by_url (sources, url)));
       return 1;
     }
 
@@ -114,7 +126,7 @@ add (ChronicleStore  *store,
           g_printerr (_("chronicle-cli sources add: The API key could not be stored in the "
                         "keyring (%s). Chronicle never keeps the key in its database, so the "
                         "source was not added. Start a keyring (GNOME Keyring or another "
-                        "Secret Service) and try again, or add the source without --api-key: "
+                        "Secret Service) and try again, or add the source without a key: "
                         "it then uses the Guardian’s public test key.\n"), error->message);
           return 1;
         }
@@ -129,7 +141,7 @@ add (ChronicleStore  *store,
       return 1;
     }
 
-  g_print (_("Added source %" G_GINT64_FORMAT ": %s\n"), id, url);
+  g_print (_("Added source %lld: %s\n"), (long long) id, url);
   return 0;
 }
 
@@ -182,6 +194,7 @@ list (ChronicleStore  *store,
       g_autofree char *success = format_time (chronicle_source_get_last_success (source));
       const char *title = chronicle_source_get_title (source);
       const char *last_error = chronicle_source_get_last_error (source);
+      g_autofree char *url = chronicle_source_shareable_url (source);
       const char *warning = chronicle_source_get_last_warning (source);
       g_autofree char *warning_column = NULL;
 
@@ -198,7 +211,7 @@ list (ChronicleStore  *store,
                chronicle_source_get_id (source),
                chronicle_source_kind_to_string (chronicle_source_get_kind (source)),
                title != NULL ? title : "-",
-               chronicle_source_get_url (source),
+               url,
                success,
                chronicle_source_get_article_count (source),
                chronicle_source_get_enabled (source) ? "" : _("\tdisabled"),
@@ -230,7 +243,7 @@ remove_source (ChronicleStore  *store,
       return 1;
     }
 
-  g_print (_("Removed source %" G_GINT64_FORMAT ".\n"), id);
+  g_print (_("Removed source %lld.\n"), (long long) id);
   return 0;
 }
 
@@ -318,7 +331,7 @@ export_opml (ChronicleStore  *store,
         continue;
 
       outline = g_new0 (ChronicleOpmlOutline, 1);
-      outline->url = g_strdup (chronicle_source_get_url (source));
+      outline->url = chronicle_source_shareable_url (source);
       outline->title = g_strdup (chronicle_source_get_title (source));
       outline->html_url = g_strdup (chronicle_source_get_site_url (source));
       g_ptr_array_add (outlines, outline);

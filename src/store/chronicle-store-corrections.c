@@ -814,6 +814,30 @@ write_followed (StoreJob     *job,
   return TRUE;
 }
 
+static gboolean
+write_follow_mark (StoreJob     *job,
+                   ChronicleDb  *db,
+                   GError      **error)
+{
+  ReadData *data = job->data;
+  sqlite3_stmt *stmt;
+
+  /* Only raises marks, so a late answer never brings back notified news. */
+  stmt = _chronicle_db_prepare (db,
+                                "UPDATE entities SET follow_mark = ?1"
+                                " WHERE followed = 1 AND follow_mark < ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, data->id);
+  if (!_chronicle_db_step_done (db, stmt, error))
+    return FALSE;
+
+  /* Nothing the user sees changed: no `changed` signal. */
+  _chronicle_job_set_true (job);
+  return TRUE;
+}
+
 /* Public calls */
 
 static void
@@ -1048,4 +1072,43 @@ chronicle_store_set_followed_finish (ChronicleStore  *self,
                                      GError         **error)
 {
   return _chronicle_store_finish_pointer (self, result, chronicle_store_set_followed_async, error) != NULL;
+}
+
+/**
+ * chronicle_store_mark_followed_news_async:
+ * @self: a #ChronicleStore
+ * @up_to_article_id: the #ChronicleFollowedNews:last_article_id that was notified
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Advances every followed entity's stored mark to @up_to_article_id (never back):
+ * chronicle_store_followed_news_async() with %CHRONICLE_FOLLOWED_NEWS_SINCE_MARK
+ * then finds only articles stored after it, also after a restart. No `changed`.
+ */
+void
+chronicle_store_mark_followed_news_async (ChronicleStore       *self,
+                                          gint64                up_to_article_id,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
+{
+  ReadData *data;
+
+  g_return_if_fail (CHRONICLE_IS_STORE (self));
+  g_return_if_fail (up_to_article_id >= 0);
+
+  data = _read_data_new ();
+  data->id = up_to_article_id;
+  run_write (self, chronicle_store_mark_followed_news_async, write_follow_mark, data,
+             cancellable, callback, user_data);
+}
+
+gboolean
+chronicle_store_mark_followed_news_finish (ChronicleStore  *self,
+                                           GAsyncResult    *result,
+                                           GError         **error)
+{
+  return _chronicle_store_finish_pointer (self, result, chronicle_store_mark_followed_news_async,
+                                          error) != NULL;
 }

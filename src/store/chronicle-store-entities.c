@@ -270,6 +270,41 @@ _chronicle_store_read_facet_entities (StoreJob     *job,
   g_auto(Sql) sql = { NULL, NULL };
   sqlite3_stmt *stmt;
 
+  if (!chronicle_query_is_all (data->query))
+    {
+      g_autoptr(ChronicleFacetCounts) counts = NULL;
+      g_autoptr(GHashTable) allowed = NULL;
+      int rc;
+
+      if (!_chronicle_store_index_counts (job->store, db, data->query, &counts, error))
+        return FALSE;
+      if (counts != NULL)
+        {
+          /* Counted in memory; a name search only narrows the candidates. */
+          if (data->name != NULL && *data->name != '\0')
+            {
+              _chronicle_sql_init (&sql);
+              g_string_append (sql.sql, "SELECT id FROM entities");
+              append_entity_filter (&sql, "", data->kind, data->name);
+              stmt = _chronicle_sql_prepare (db, &sql, error);
+              if (stmt == NULL)
+                return FALSE;
+              allowed = g_hash_table_new (g_direct_hash, g_direct_equal);
+              while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+                g_hash_table_add (allowed,
+                                  GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 0)));
+              if (!_chronicle_db_finish_rows (db, stmt, rc, error))
+                return FALSE;
+            }
+          if (!_chronicle_store_index_top_entities (db, counts, data->kind, data->limit, allowed,
+                                                    entities, error))
+            return FALSE;
+          job->result = g_steal_pointer (&entities);
+          job->result_free = (GDestroyNotify) g_ptr_array_unref;
+          return TRUE;
+        }
+    }
+
   _chronicle_sql_init (&sql);
   if (chronicle_query_is_all (data->query))
     {
@@ -418,12 +453,14 @@ _chronicle_store_read_followed_news (StoreJob     *job,
 
   /* Article ids only grow, so "new since the mark" is id > mark, whatever the
    * articles' publication dates. Each followed entity's mentions are read from its
-   * (entity_id, published) index; the article id is part of that index. */
+   * (entity_id, published) index; the article id is part of that index. A negative
+   * mark (CHRONICLE_FOLLOWED_NEWS_SINCE_MARK) means each entity's stored mark. */
   stmt = _chronicle_db_prepare (db,
                                 "SELECT DISTINCT ae.article_id FROM entities e"
                                 " JOIN article_entities ae ON ae.entity_id = e.id"
                                 " WHERE e.followed = 1 AND e.merged_into IS NULL"
-                                " AND ae.article_id > ?1 ORDER BY ae.article_id DESC",
+                                " AND ae.article_id > iif (?1 < 0, e.follow_mark, ?1)"
+                                " ORDER BY ae.article_id DESC",
                                 error);
   if (stmt == NULL)
     goto out;
@@ -443,7 +480,8 @@ _chronicle_store_read_followed_news (StoreJob     *job,
                                 "SELECT e.id, e.kind, e.name, e.country_code, count (*) AS n"
                                 " FROM entities e JOIN article_entities ae ON ae.entity_id = e.id"
                                 " WHERE e.followed = 1 AND e.merged_into IS NULL"
-                                " AND ae.article_id > ?1 GROUP BY e.id ORDER BY n DESC, e.id",
+                                " AND ae.article_id > iif (?1 < 0, e.follow_mark, ?1)"
+                                " GROUP BY e.id ORDER BY n DESC, e.id",
                                 error);
   if (stmt == NULL)
     goto out;
@@ -584,9 +622,9 @@ chronicle_store_facet_entities_async (ChronicleStore       *self,
   data->kind = kind;
   data->name = g_strdup (search);
   data->limit = limit;
-  _chronicle_store_run_read (self, chronicle_store_facet_entities_async,
-                             _chronicle_store_read_facet_entities, NULL, data, cancellable,
-                             callback, user_data);
+  _chronicle_store_run_facet_read (self, chronicle_store_facet_entities_async,
+                                   _chronicle_store_read_facet_entities, data, cancellable,
+                                   callback, user_data);
 }
 
 /**
@@ -694,7 +732,9 @@ chronicle_store_list_followed_finish (ChronicleStore  *self,
  * chronicle_store_followed_news_async:
  * @self: a #ChronicleStore
  * @since_article_id: the mark: the #ChronicleFollowedNews:last_article_id of the
- *   previous call (0 for everything)
+ *   previous call (0 for everything), or %CHRONICLE_FOLLOWED_NEWS_SINCE_MARK for each
+ *   followed entity's stored mark (set when it was followed, advanced by
+ *   chronicle_store_mark_followed_news_async()), which survives restarts
  * @limit: at most this many article ids in the result (0 for all)
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done

@@ -78,7 +78,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleEntityList, chronicle_entity_list_free)
  * @n_articles: how many such articles there are in all
  * @entities: (element-type ChronicleEntity): the followed entities named by them, most
  *   new articles first; #ChronicleEntity:mention-count is the number of new articles
- * @last_article_id: the largest article id stored now: pass it as the mark next time
+ * @last_article_id: the largest article id stored now: pass it as the mark next time,
+ *   or to chronicle_store_mark_followed_news_async()
  *
  * What chronicle_store_followed_news_finish() returns.
  */
@@ -95,6 +96,14 @@ GType chronicle_followed_news_get_type (void) G_GNUC_CONST;
 void  chronicle_followed_news_free     (ChronicleFollowedNews *news);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChronicleFollowedNews, chronicle_followed_news_free)
+
+/**
+ * CHRONICLE_FOLLOWED_NEWS_SINCE_MARK:
+ *
+ * The `since_article_id` of chronicle_store_followed_news_async() that means
+ * "since each followed entity's stored mark" (persisted across restarts).
+ */
+#define CHRONICLE_FOLLOWED_NEWS_SINCE_MARK ((gint64) -1)
 
 /* Reads */
 void                  chronicle_store_list_entities_async   (ChronicleStore       *self,
@@ -199,5 +208,13 @@ void                  chronicle_store_set_followed_async    (ChronicleStore     
 gboolean              chronicle_store_set_followed_finish   (ChronicleStore       *self,
                                                              GAsyncResult         *result,
                                                              GError              **error);
+void                  chronicle_store_mark_followed_news_async  (ChronicleStore       *self,
+                                                                 gint64                up_to_article_id,
+                                                                 GCancellable         *cancellable,
+                                                                 GAsyncReadyCallback   callback,
+                                                                 gpointer              user_data);
+gboolean              chronicle_store_mark_followed_news_finish (ChronicleStore       *self,
+                                                                 GAsyncResult         *result,
+                                                                 GError              **error);
 
 G_END_DECLS

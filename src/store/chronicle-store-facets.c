@@ -21,6 +21,200 @@
  * (about 30k index rows) whatever its fame. */
 #define RELATED_WINDOW 3000
 
+typedef struct {
+  guint32 count;
+  guint32 id;
+} Ranked;
+
+/* Whether a ranks before b: more articles, then the smaller id (as the SQL orders). */
+static inline gboolean
+ranks_before (const Ranked *a,
+              const Ranked *b)
+{
+  return a->count > b->count || (a->count == b->count && a->id < b->id);
+}
+
+/* A bounded heap whose root is the worst of the best @limit seen. */
+static void
+heap_offer (GArray *heap,
+            guint   limit,
+            Ranked  item)
+{
+  Ranked *h;
+  guint i;
+
+  if (heap->len < limit)
+    {
+      g_array_append_val (heap, item);
+      h = (Ranked *) (gpointer) heap->data;
+      for (i = heap->len - 1; i > 0 && ranks_before (&h[(i - 1) / 2], &h[i]); i = (i - 1) / 2)
+        {
+          Ranked t = h[i];
+
+          h[i] = h[(i - 1) / 2];
+          h[(i - 1) / 2] = t;
+        }
+      return;
+    }
+
+  h = (Ranked *) (gpointer) heap->data;
+  if (limit == 0 || !ranks_before (&item, &h[0]))
+    return;
+  h[0] = item;
+  for (i = 0;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, worst = i;
+
+      if (l < heap->len && ranks_before (&h[worst], &h[l]))
+        worst = l;
+      if (r < heap->len && ranks_before (&h[worst], &h[r]))
+        worst = r;
+      if (worst == i)
+        break;
+      {
+        Ranked t = h[i];
+
+        h[i] = h[worst];
+        h[worst] = t;
+      }
+      i = worst;
+    }
+}
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  return ranks_before (a, b) ? -1 : ranks_before (b, a) ? 1 : 0;
+}
+
+/**
+ * _chronicle_store_index_top_entities:
+ * @db: a read connection
+ * @counts: counts from the facet index
+ * @kind: the kind, or -1 for each kind
+ * @limit: how many of each kind
+ * @allowed: (nullable): entity ids to choose from (a set of GINT_TO_POINTER ids)
+ * @out: (element-type ChronicleEntity): where to add them, by kind, count and id
+ * @error: return location for a #GError
+ */
+gboolean
+_chronicle_store_index_top_entities (ChronicleDb           *db,
+                                     ChronicleFacetCounts  *counts,
+                                     int                    kind,
+                                     guint                  limit,
+                                     GHashTable            *allowed,
+                                     GPtrArray             *out,
+                                     GError               **error)
+{
+  GArray *heaps[CHRONICLE_N_ENTITY_KINDS] = { NULL, };
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                      g_object_unref);
+  sqlite3_stmt *stmt;
+  gboolean any = FALSE;
+  int rc;
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    if (kind < 0 || (guint) kind == k)
+      heaps[k] = g_array_sized_new (FALSE, FALSE, sizeof (Ranked), MIN (limit, 1024));
+
+  for (guint id = 0; id < counts->n_entities; id++)
+    {
+      guint8 k = counts->entity_kinds[id];
+      Ranked item = { counts->entity_counts[id], id };
+
+      if (item.count == 0 || k >= CHRONICLE_N_ENTITY_KINDS || heaps[k] == NULL)
+        continue;
+      if (allowed != NULL && !g_hash_table_contains (allowed, GUINT_TO_POINTER (id)))
+        continue;
+      heap_offer (heaps[k], limit, item);
+    }
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    for (guint i = 0; heaps[k] != NULL && i < heaps[k]->len; i++)
+      {
+        g_string_append_printf (json, "%s%u", any ? "," : "", g_array_index (heaps[k], Ranked, i).id);
+        any = TRUE;
+      }
+  g_string_append_c (json, ']');
+
+  if (any)
+    {
+      stmt = _chronicle_db_prepare (db,
+                                    "SELECT id, kind, name, country_code, 0 FROM entities"
+                                    " WHERE id IN (SELECT value FROM json_each (?))",
+                                    error);
+      if (stmt == NULL)
+        goto fail;
+      _chronicle_db_bind_text (stmt, 1, json->str);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ChronicleEntity *entity = _chronicle_entity_from_row (stmt, 0);
+
+          g_hash_table_insert (rows, GUINT_TO_POINTER ((guint) chronicle_entity_get_id (entity)),
+                               entity);
+        }
+      if (!_chronicle_db_finish_rows (db, stmt, rc, error))
+        goto fail;
+    }
+
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    {
+      if (heaps[k] == NULL)
+        continue;
+      g_array_sort (heaps[k], compare_ranked);
+      for (guint i = 0; i < heaps[k]->len; i++)
+        {
+          Ranked *item = &g_array_index (heaps[k], Ranked, i);
+          ChronicleEntity *entity = g_hash_table_lookup (rows, GUINT_TO_POINTER (item->id));
+
+          if (entity == NULL)
+            continue;
+          chronicle_entity_set_mention_count (entity, item->count);
+          g_ptr_array_add (out, g_object_ref (entity));
+        }
+      g_array_unref (heaps[k]);
+    }
+  return TRUE;
+
+fail:
+  for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
+    g_clear_pointer (&heaps[k], g_array_unref);
+  return FALSE;
+}
+
+/**
+ * _chronicle_store_index_counts:
+ * @store: the store
+ * @db: a read connection
+ * @query: the filter
+ * @counts: (out): the counts, or %NULL when SQL must answer
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE on a database error
+ */
+gboolean
+_chronicle_store_index_counts (ChronicleStore         *store,
+                               ChronicleDb            *db,
+                               ChronicleQuery         *query,
+                               ChronicleFacetCounts  **counts,
+                               GError               **error)
+{
+  GError *local_error = NULL;
+
+  *counts = NULL;
+  if (!store->use_facet_index)
+    return TRUE;
+  *counts = _chronicle_facet_index_count (store->facet_index, db, query, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _chronicle_store_read_facets (StoreJob     *job,
                               ChronicleDb  *db,
@@ -28,6 +222,7 @@ _chronicle_store_read_facets (StoreJob     *job,
 {
   ReadData *data = job->data;
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ChronicleFacetCounts) counts = NULL;
   g_auto(Sql) sql = { NULL, NULL };
   sqlite3_stmt *stmt;
 
@@ -48,6 +243,15 @@ _chronicle_store_read_facets (StoreJob     *job,
           if (!_chronicle_collect_entities (db, stmt, entities, error))
             return FALSE;
         }
+    }
+  else if (!_chronicle_store_index_counts (job->store, db, data->query, &counts, error))
+    {
+      return FALSE;
+    }
+  else if (counts != NULL)
+    {
+      if (!_chronicle_store_index_top_entities (db, counts, -1, data->limit, NULL, entities, error))
+        return FALSE;
     }
   else
     {
@@ -73,6 +277,69 @@ _chronicle_store_read_facets (StoreJob     *job,
 
   job->result = g_steal_pointer (&entities);
   job->result_free = (GDestroyNotify) g_ptr_array_unref;
+  return TRUE;
+}
+
+gboolean
+_chronicle_store_read_source_counts (StoreJob     *job,
+                                     ChronicleDb  *db,
+                                     GError      **error)
+{
+  ReadData *data = job->data;
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (ChronicleSourceCount));
+  g_autoptr(ChronicleQuery) without = chronicle_query_with_sources (data->query, NULL, 0);
+  g_autoptr(ChronicleFacetCounts) counts = NULL;
+  g_auto(Sql) sql = { NULL, NULL };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* A source is one value per article: its count is under the rest of the query. */
+  if (!chronicle_query_is_all (without)
+      && !_chronicle_store_index_counts (job->store, db, data->query, &counts, error))
+    return FALSE;
+
+  if (counts != NULL)
+    {
+      for (guint i = 0; i < counts->n_sources; i++)
+        if (counts->source_counts[i] > 0)
+          {
+            ChronicleSourceCount c = { i, counts->source_counts[i] };
+
+            g_array_append_val (out, c);
+          }
+    }
+  else
+    {
+      _chronicle_sql_init (&sql);
+      if (chronicle_query_is_all (without))
+        g_string_append (sql.sql, "SELECT id, article_count FROM sources WHERE article_count > 0"
+                                  " ORDER BY id");
+      else
+        {
+          if (!_chronicle_sql_resolve_facets (&sql, db, without, error))
+            return FALSE;
+          g_string_append (sql.sql, "WITH m AS (");
+          _chronicle_sql_build_ids (&sql, without);
+          g_string_append (sql.sql, ") SELECT a.source_id, count (*) FROM m"
+                                    " JOIN articles a ON a.id = m.id"
+                                    " GROUP BY a.source_id ORDER BY a.source_id");
+        }
+      stmt = _chronicle_sql_prepare (db, &sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          ChronicleSourceCount c = { sqlite3_column_int64 (stmt, 0),
+                                     (guint) sqlite3_column_int64 (stmt, 1) };
+
+          g_array_append_val (out, c);
+        }
+      if (!_chronicle_db_finish_rows (db, stmt, rc, error))
+        return FALSE;
+    }
+
+  job->result = g_steal_pointer (&out);
+  job->result_free = (GDestroyNotify) g_array_unref;
   return TRUE;
 }
 
@@ -393,6 +660,14 @@ out:
   return TRUE;
 }
 
+static gboolean
+read_warm_up (StoreJob     *job,
+              ChronicleDb  *db,
+              GError      **error)
+{
+  return _chronicle_facet_index_warm_up (job->store->facet_index, db, error);
+}
+
 /**
  * chronicle_store_facet_counts_async:
  * @self: a #ChronicleStore
@@ -421,8 +696,16 @@ chronicle_store_facet_counts_async (ChronicleStore      *self,
   data = _read_data_new ();
   data->query = g_object_ref (query);
   data->limit = top_n;
-  _chronicle_store_run_read (self, chronicle_store_facet_counts_async, _chronicle_store_read_facets, NULL, data,
-            cancellable, callback, user_data);
+  _chronicle_store_run_facet_read (self, chronicle_store_facet_counts_async,
+                                   _chronicle_store_read_facets, data, cancellable, callback,
+                                   user_data);
+
+  /* The unfiltered counts need no index; build it now for the first filter, on the
+   * shared readers so that the facet thread stays free for what needs no index. */
+  if (self->use_facet_index && chronicle_query_is_all (query)
+      && _chronicle_facet_index_claim_warm_up (self->facet_index))
+    _chronicle_store_run_read (self, read_warm_up, read_warm_up, NULL, _read_data_new (), NULL,
+                               NULL, NULL);
 }
 
 /**
@@ -441,6 +724,54 @@ chronicle_store_facet_counts_finish (ChronicleStore  *self,
                                      GError         **error)
 {
   return _chronicle_store_finish_pointer (self, result, chronicle_store_facet_counts_async, error);
+}
+
+/**
+ * chronicle_store_source_counts_async:
+ * @self: a #ChronicleStore
+ * @query: the filter
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Counts the articles of each source under @query without its own source filter
+ * (an article has one source: under the filter every other source would count
+ * zero; this is what selecting it as well would add). The sidebar's Sources facet.
+ */
+void
+chronicle_store_source_counts_async (ChronicleStore      *self,
+                                     ChronicleQuery      *query,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  ReadData *data;
+
+  g_return_if_fail (CHRONICLE_IS_STORE (self));
+  g_return_if_fail (CHRONICLE_IS_QUERY (query));
+
+  data = _read_data_new ();
+  data->query = g_object_ref (query);
+  _chronicle_store_run_facet_read (self, chronicle_store_source_counts_async,
+                                   _chronicle_store_read_source_counts, data, cancellable,
+                                   callback, user_data);
+}
+
+/**
+ * chronicle_store_source_counts_finish:
+ * @self: a #ChronicleStore
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ChronicleSourceCount): the sources with at
+ *   least one article under the query, by id
+ */
+GArray *
+chronicle_store_source_counts_finish (ChronicleStore  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  return _chronicle_store_finish_pointer (self, result, chronicle_store_source_counts_async, error);
 }
 
 /**

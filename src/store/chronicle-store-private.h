@@ -9,6 +9,7 @@
 
 #include "chronicle-store.h"
 #include "chronicle-store-db.h"
+#include "chronicle-facet-index.h"
 
 G_BEGIN_DECLS
 
@@ -88,6 +89,14 @@ struct _ChronicleStore
   /* Write-thread caches, dropped whenever a transaction rolls back. */
   GHashTable *entity_ids;
   GHashTable *aliases_seen;
+
+  /* The read side's facet index (chronicle-facet-index.c); FALSE: SQL only. Facet
+   * counts run on their own thread and connection, so that a filter change's counts
+   * do not queue behind its timeline and histogram. */
+  ChronicleFacetIndex *facet_index;
+  gboolean use_facet_index;
+  ChronicleDb *facet_reader;
+  GThreadPool *facet_pool;
 };
 
 void      _chronicle_store_run_job        (ChronicleStore   *self,
@@ -167,6 +176,7 @@ gboolean _chronicle_store_read_articles       (StoreJob *job, ChronicleDb *db, G
 gboolean _chronicle_store_read_article        (StoreJob *job, ChronicleDb *db, GError **error);
 gboolean _chronicle_store_read_facets         (StoreJob *job, ChronicleDb *db, GError **error);
 gboolean _chronicle_store_read_histogram      (StoreJob *job, ChronicleDb *db, GError **error);
+gboolean _chronicle_store_read_source_counts  (StoreJob *job, ChronicleDb *db, GError **error);
 gboolean _chronicle_store_read_lookup_entity  (StoreJob *job, ChronicleDb *db, GError **error);
 gboolean _chronicle_store_read_entity_detail  (StoreJob *job, ChronicleDb *db, GError **error);
 gboolean _chronicle_store_read_search         (StoreJob *job, ChronicleDb *db, GError **error);
@@ -206,6 +216,20 @@ gboolean _chronicle_store_read_stopped        (StoreJob *job, ChronicleDb *db, G
 gboolean _chronicle_store_read_entity_aliases (ChronicleDb *db, ChronicleEntity *entity,
                                                GError **error);
 
+/* chronicle-store-facets.c: counting with the facet index */
+gboolean _chronicle_store_index_counts       (ChronicleStore         *store,
+                                              ChronicleDb            *db,
+                                              ChronicleQuery         *query,
+                                              ChronicleFacetCounts  **counts,
+                                              GError               **error);
+gboolean _chronicle_store_index_top_entities (ChronicleDb            *db,
+                                              ChronicleFacetCounts   *counts,
+                                              int                     kind,
+                                              guint                   limit,
+                                              GHashTable             *allowed,
+                                              GPtrArray              *out,
+                                              GError                **error);
+
 /* Helpers for the public calls. */
 GTask    *_chronicle_store_new_task       (ChronicleStore       *self,
                                            gpointer              tag,
@@ -224,6 +248,13 @@ void      _chronicle_store_run_read       (ChronicleStore       *self,
                                            gpointer              tag,
                                            StoreJobFunc          func,
                                            StoreJobMainFunc      main_func,
+                                           ReadData             *data,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+void      _chronicle_store_run_facet_read (ChronicleStore       *self,
+                                           gpointer              tag,
+                                           StoreJobFunc          func,
                                            ReadData             *data,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
@@ -267,5 +298,11 @@ TimelineDiff *_chronicle_store_timeline_diff_finish (ChronicleStore  *self,
                                                      GError         **error);
 void      _timeline_diff_free (TimelineDiff *diff);
 guint     _chronicle_store_identity_map_size (ChronicleStore *self);
+void      _chronicle_store_set_use_facet_index (ChronicleStore *self,
+                                                gboolean        use);
+void      _chronicle_store_get_facet_index_stats (ChronicleStore *self,
+                                                  gint64         *build_usec,
+                                                  gsize          *bytes,
+                                                  guint          *n_builds);
 
 G_END_DECLS

@@ -298,7 +298,7 @@ _chronicle_store_read_article (StoreJob     *job,
     {
       _chronicle_db_end_read (db);
       g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_NOT_FOUND,
-                   _("No article with id %" G_GINT64_FORMAT), data->id);
+                   _("No article with id %lld"), (long long) data->id);
       return FALSE;
     }
 

@@ -280,6 +280,20 @@ static const char *const migrations[] = {
   "  tag TEXT NOT NULL,"
   "  PRIMARY KEY (article_id, position)"
   ") WITHOUT ROWID;",
+  /* Follow survives restarts: `follow_mark` is the largest article id already
+   * notified about for a followed entity. Following an entity (0 -> 1, by
+   * chronicle_store_set_followed_async() or a merge) starts its mark at the newest
+   * stored article, so old news never notifies; the follow notifier advances the
+   * marks after each notification (chronicle_store_mark_followed_news_async()).
+   * Entities followed before this migration start at the newest article too. */
+  "ALTER TABLE entities ADD COLUMN follow_mark INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE entities SET follow_mark = (SELECT coalesce (max (id), 0) FROM articles)"
+  "  WHERE followed = 1;"
+  "CREATE TRIGGER entities_follow_mark AFTER UPDATE OF followed ON entities"
+  "  WHEN new.followed = 1 AND old.followed = 0 BEGIN"
+  "  UPDATE entities SET follow_mark = (SELECT coalesce (max (id), 0) FROM articles)"
+  "    WHERE id = new.id;"
+  "END;",
 };
 
 guint

@@ -117,7 +117,7 @@ _chronicle_store_write_update_source (StoreJob     *job,
   if (sqlite3_changes (_chronicle_db_handle (db)) == 0)
     {
       g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_NOT_FOUND,
-                   _("No source with id %" G_GINT64_FORMAT), chronicle_source_get_id (source));
+                   _("No source with id %lld"), (long long) chronicle_source_get_id (source));
       return FALSE;
     }
 
@@ -147,7 +147,7 @@ _chronicle_store_write_remove_source (StoreJob     *job,
   if (sqlite3_changes (_chronicle_db_handle (db)) == 0)
     {
       g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_NOT_FOUND,
-                   _("No source with id %" G_GINT64_FORMAT), data->id);
+                   _("No source with id %lld"), (long long) data->id);
       return _chronicle_store_fail (job->store, db, error);
     }
 

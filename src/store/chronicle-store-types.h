@@ -68,6 +68,16 @@ typedef struct {
 } ChronicleHistogramBin;
 
 /**
+ * ChronicleSourceCount:
+ * @source_id: a source
+ * @count: its articles under a query (see chronicle_store_source_counts_async())
+ */
+typedef struct {
+  gint64 source_id;
+  guint count;
+} ChronicleSourceCount;
+
+/**
  * ChronicleEntityDetail:
  * @entity: the entity, with its aliases and its article count
  * @histogram: (element-type ChronicleHistogramBin): articles mentioning it per bucket

@@ -94,6 +94,14 @@ complete_job_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A write job's committed change, for the facet index. */
+static void
+note_write (StoreJob *job)
+{
+  if (job->error == NULL && job->change != CHRONICLE_STORE_CHANGE_NONE)
+    _chronicle_facet_index_note_write (job->store->facet_index, job->change, job->changed_ids);
+}
+
 /* Hands @job back to the main context. */
 static void
 complete_job (StoreJob *job)
@@ -121,6 +129,10 @@ run_job (StoreJob    *job,
         g_set_error_literal (&job->error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_FAILED,
                              "Unknown failure");
     }
+
+  /* After a committed write, before anyone hears of it: the facet index notes it. */
+  if (db == job->store->writer)
+    note_write (job);
 
   complete_job (job);
 }
@@ -189,6 +201,9 @@ run_write_group (ChronicleStore  *self,
 
       if (ok || job->error != NULL)
         {
+          /* After the group's commit, before anyone hears of it. */
+          if (ok)
+            note_write (job);
           complete_job (job);
           continue;
         }
@@ -256,6 +271,16 @@ read_thread_func (gpointer data,
   run_job (job, db);
   g_async_queue_push (readers, db);
   g_async_queue_unref (readers);
+}
+
+static void
+facet_thread_func (gpointer data,
+                   gpointer user_data)
+{
+  StoreJob *job = data;
+
+  /* One thread: the facet connection is never shared. */
+  run_job (job, job->store->facet_reader);
 }
 
 /**
@@ -452,6 +477,24 @@ _chronicle_store_identity_map_size (ChronicleStore *self)
   return g_hash_table_size (self->articles);
 }
 
+/* Tests: FALSE answers facet counts with SQL only, to compare. */
+void
+_chronicle_store_set_use_facet_index (ChronicleStore *self,
+                                      gboolean        use)
+{
+  self->use_facet_index = use;
+}
+
+/* Benchmarks: the facet index's last build time, memory and number of builds. */
+void
+_chronicle_store_get_facet_index_stats (ChronicleStore *self,
+                                        gint64         *build_usec,
+                                        gsize          *bytes,
+                                        guint          *n_builds)
+{
+  _chronicle_facet_index_get_stats (self->facet_index, build_usec, bytes, n_builds);
+}
+
 void
 _chronicle_store_reset_caches (ChronicleStore *self)
 {
@@ -475,6 +518,9 @@ chronicle_store_finalize (GObject *object)
   g_clear_pointer (&self->group_entity_last, g_hash_table_unref);
   if (self->read_pool != NULL)
     g_thread_pool_free (self->read_pool, FALSE, TRUE);
+  if (self->facet_pool != NULL)
+    g_thread_pool_free (self->facet_pool, FALSE, TRUE);
+  g_clear_pointer (&self->facet_reader, _chronicle_db_close);
 
   if (self->readers != NULL)
     {
@@ -487,6 +533,7 @@ chronicle_store_finalize (GObject *object)
   g_clear_pointer (&self->articles, g_hash_table_unref);
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->aliases_seen, g_hash_table_unref);
+  g_clear_pointer (&self->facet_index, _chronicle_facet_index_free);
   g_clear_pointer (&self->main_context, g_main_context_unref);
   g_clear_error (&self->recovery_error);
   g_clear_pointer (&self->path, g_free);
@@ -533,6 +580,8 @@ chronicle_store_init (ChronicleStore *self)
   self->group_fts_pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->group_entity_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->group_entity_last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->facet_index = _chronicle_facet_index_new ();
+  self->use_facet_index = TRUE;
 }
 
 /* Opening, and recovering from a damaged file. */
@@ -757,6 +806,15 @@ store_open (const char    *path,
   if (self->read_pool == NULL)
     return NULL;
 
+  /* Facet counts read few pages (entity rows, the text's matches): a small cache. */
+  self->facet_reader = _chronicle_db_open (resolved, FALSE, error);
+  if (self->facet_reader == NULL
+      || !_chronicle_db_exec (self->facet_reader, "PRAGMA cache_size = -4096", error))
+    return NULL;
+  self->facet_pool = g_thread_pool_new (facet_thread_func, NULL, 1, FALSE, error);
+  if (self->facet_pool == NULL)
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -964,6 +1022,26 @@ _chronicle_ids_array (const gint64 *ids,
   if (n_ids > 0)
     g_array_append_vals (array, ids, n_ids);
   return array;
+}
+
+/* A read on the facet thread (see ChronicleStore's facet_pool). */
+void
+_chronicle_store_run_facet_read (ChronicleStore      *self,
+                                 gpointer             tag,
+                                 StoreJobFunc         func,
+                                 ReadData            *data,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  StoreJob *job = g_new0 (StoreJob, 1);
+
+  job->store = g_object_ref (self);
+  job->task = _chronicle_store_new_task (self, tag, cancellable, callback, user_data);
+  job->func = func;
+  job->data = data;
+  job->data_free = _read_data_free;
+  g_thread_pool_push (self->facet_pool, job, NULL);
 }
 
 void

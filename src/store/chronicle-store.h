@@ -182,6 +182,14 @@ void                 chronicle_store_facet_counts_async    (ChronicleStore      
 GPtrArray           *chronicle_store_facet_counts_finish   (ChronicleStore             *self,
                                                             GAsyncResult               *result,
                                                             GError                    **error);
+void                 chronicle_store_source_counts_async   (ChronicleStore             *self,
+                                                            ChronicleQuery             *query,
+                                                            GCancellable               *cancellable,
+                                                            GAsyncReadyCallback         callback,
+                                                            gpointer                    user_data);
+GArray              *chronicle_store_source_counts_finish  (ChronicleStore             *self,
+                                                            GAsyncResult               *result,
+                                                            GError                    **error);
 void                 chronicle_store_histogram_async       (ChronicleStore             *self,
                                                             ChronicleQuery             *query,
                                                             ChronicleGranularity        bucket,

@@ -198,8 +198,8 @@ listed_cb (GObject      *object,
   if (run->only_source > 0 && g_queue_is_empty (&run->queue))
     {
       run->error = g_error_new (CHRONICLE_SYNC_ERROR, CHRONICLE_SYNC_ERROR_INVALID_SOURCE,
-                                _("There is no source with the id %" G_GINT64_FORMAT "."),
-                                run->only_source);
+                                _("There is no source with the id %lld."),
+                                (long long) run->only_source);
       run_finish (run);
       return;
     }
@@ -269,7 +269,7 @@ network_changed_cb (GNetworkMonitor      *monitor,
   if (available && self->missed_offline && self->interval > 0)
     {
       self->missed_offline = FALSE;
-      chronicle_sync_service_sync_now (self);
+      chronicle_sync_service_sync_automatic (self);
     }
 }
 
@@ -836,6 +836,30 @@ chronicle_sync_service_set_network_monitor (ChronicleSyncService *self,
   g_return_if_fail (CHRONICLE_IS_SYNC_SERVICE (self));
 
   g_set_object (&self->network_monitor, monitor);
+}
+
+/**
+ * chronicle_sync_service_sync_automatic:
+ * @self: a #ChronicleSyncService
+ *
+ * Starts a sync of every source that nobody asked for (at start-up, or when the
+ * network comes back), like chronicle_sync_service_sync_now(), unless the
+ * connection is metered and the `sync-on-metered` setting is off.
+ *
+ * Returns: %TRUE when the sync started (or joined one that runs)
+ */
+gboolean
+chronicle_sync_service_sync_automatic (ChronicleSyncService *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SYNC_SERVICE (self), FALSE);
+
+  if (metered_blocks (self))
+    {
+      g_debug ("Not syncing automatically on a metered connection");
+      return FALSE;
+    }
+  chronicle_sync_service_sync_now (self);
+  return TRUE;
 }
 
 /**

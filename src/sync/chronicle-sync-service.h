@@ -100,6 +100,7 @@ GPtrArray            *chronicle_sync_service_sync_finish      (ChronicleSyncServ
                                                                GAsyncResult             *result,
                                                                GError                  **error);
 void                  chronicle_sync_service_sync_now         (ChronicleSyncService     *self);
+gboolean              chronicle_sync_service_sync_automatic   (ChronicleSyncService     *self);
 void                  chronicle_sync_service_cancel           (ChronicleSyncService     *self);
 void                  chronicle_sync_service_set_guardian_key (ChronicleSyncService     *self,
                                                                const char               *api_key);

@@ -72,6 +72,27 @@ chronicle_guardian_url (const char *query,
 }
 
 /**
+ * chronicle_source_shareable_url:
+ * @source: a source
+ *
+ * The address to show or export (a source list, OPML): a Guardian address written by
+ * an older version may still carry the user's API key until that source next syncs
+ * and the key moves to the keyring; it is left out here, so it is never printed or
+ * shared.
+ *
+ * Returns: (transfer full): @source's address without secrets
+ */
+char *
+chronicle_source_shareable_url (ChronicleSource *source)
+{
+  g_return_val_if_fail (CHRONICLE_IS_SOURCE (source), NULL);
+
+  if (chronicle_source_get_kind (source) == CHRONICLE_SOURCE_KIND_GUARDIAN)
+    return chronicle_guardian_url_take_key (chronicle_source_get_url (source), NULL);
+  return g_strdup (chronicle_source_get_url (source));
+}
+
+/**
  * chronicle_guardian_url_take_key:
  * @url: a Guardian content API address
  * @key: (out) (transfer full) (optional): the `api-key` it carried (unescaped), or

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "chronicle-source.h"
 #include "chronicle-source-kind.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,7 @@ char     *chronicle_guardian_url_with_key (const char           *url,
                                            const char           *api_key);
 char     *chronicle_guardian_url_take_key (const char           *url,
                                            char                **key);
+char     *chronicle_source_shareable_url  (ChronicleSource      *source);
 gboolean  chronicle_sync_resolve_address  (const char           *address,
                                            const char           *api_key,
                                            ChronicleSourceKind  *kind,

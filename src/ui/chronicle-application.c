@@ -439,7 +439,7 @@ chronicle_application_activate (GApplication *app)
   if (self->load_sample)
     chronicle_window_load_sample_if_empty (window);
   else if (self->sync != NULL && g_settings_get_boolean (self->settings, "sync-at-startup"))
-    chronicle_sync_service_sync_now (self->sync);
+    chronicle_sync_service_sync_automatic (self->sync);
 }
 
 static void

@@ -298,7 +298,7 @@ rebuild (ChronicleChipBar *self)
         title = self->source_title_func (sources[i], self->source_title_data);
       if (title == NULL)
         /* Translators: a source filter chip when the source's title is unknown */
-        title = g_strdup_printf (_("Source %" G_GINT64_FORMAT), sources[i]);
+        title = g_strdup_printf (_("Source %lld"), (long long) sources[i]);
 
       remove = add_chip (self, CHIP_SOURCE, "application-rss+xml-symbolic", title);
       g_object_set_data_full (G_OBJECT (remove), "chip-source", g_memdup2 (&sources[i], sizeof (gint64)),

@@ -22,12 +22,15 @@
 #include "chronicle-country-names.h"
 #include "chronicle-entity-corrections.h"
 #include "chronicle-entity-page.h"
+#include "chronicle-ui.h"
 #include "chronicle-format.h"
 #include "chronicle-profile.h"
 #include "chronicle-time-ruler.h"
 
 #define N_RELATED  6
 #define N_ARTICLES 40
+/* A sync stores in batches: one refresh after the last of them. */
+#define REFRESH_DELAY_MS 400
 
 struct _ChronicleEntityPage
 {
@@ -42,8 +45,14 @@ struct _ChronicleEntityPage
   guint               n_articles;
   guint               pending;
   gint64              opened;          /* profiling: when show_entity was called */
+  gboolean            refreshing;      /* reloading in place: keep the scroll and the focus */
+  gboolean            stale;           /* the store changed while loading */
+  guint               refresh_id;
+  gulong              changed_id;
+  guint               follow_writes;   /* Follow writes not landed yet */
 
   GtkStack           *stack;
+  GtkScrolledWindow  *scroller;
   AdwStatusPage      *missing_page;
   AdwAvatar          *avatar;
   GtkLabel           *emblem_label;
@@ -160,11 +169,22 @@ clear_children (GtkWidget *box)
     }
 }
 
+static void schedule_refresh (ChronicleEntityPage *self);
+
 static void
 finish_step (ChronicleEntityPage *self)
 {
   g_assert (self->pending > 0);
   self->pending--;
+  if (self->pending == 0)
+    {
+      self->refreshing = FALSE;
+      if (self->stale)
+        {
+          self->stale = FALSE;
+          schedule_refresh (self);
+        }
+    }
   /* CHRONICLE_PROFILE=1: from the click to the last answer (issue 7 budget: 200 ms). */
   if (self->pending == 0 && self->opened != 0)
     {
@@ -180,7 +200,10 @@ reset (ChronicleEntityPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->entity);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->pending = 0;
+  self->refreshing = FALSE;
+  self->stale = FALSE;
   self->n_related = 0;
   self->n_articles = 0;
   clear_children (GTK_WIDGET (self->related_box));
@@ -386,6 +409,34 @@ make_article_row (ChronicleArticle *article)
   return row;
 }
 
+/* A refresh rebuilds the lists; these find the user's place in them again. */
+
+static gint64
+row_article_id (GtkWidget *row)
+{
+  ChronicleArticle *article = row != NULL ? g_object_get_data (G_OBJECT (row), "article") : NULL;
+
+  return article != NULL ? chronicle_article_get_id (article) : 0;
+}
+
+static GtkWidget *
+focus_within (ChronicleEntityPage *self,
+              GtkWidget           *container)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == container || gtk_widget_is_ancestor (focus, container)))
+    return focus;
+  return NULL;
+}
+
+static GtkAdjustment *
+scroll_adjustment (ChronicleEntityPage *self)
+{
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
 /* Callbacks */
 
 static void
@@ -396,6 +447,7 @@ articles_cb (GObject      *object,
   g_autoptr(ChronicleEntityPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) articles = NULL;
+  gboolean refreshing = self->refreshing;   /* finish_step() ends it */
 
   articles = chronicle_store_get_articles_finish (CHRONICLE_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -407,8 +459,34 @@ articles_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < articles->len; i++)
-    gtk_list_box_append (self->articles_list, make_article_row (g_ptr_array_index (articles, i)));
+  if (refreshing)
+    {
+      double scroll = gtk_adjustment_get_value (scroll_adjustment (self));
+      GtkWidget *focus = focus_within (self, GTK_WIDGET (self->articles_list));
+      gint64 focus_id = 0;
+      GtkWidget *focus_row = NULL;
+
+      if (focus != NULL)
+        focus_id = row_article_id (GTK_IS_LIST_BOX_ROW (focus)
+                                     ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+      clear_children (GTK_WIDGET (self->articles_list));
+      for (guint i = 0; i < articles->len; i++)
+        {
+          ChronicleArticle *article = g_ptr_array_index (articles, i);
+          GtkWidget *row = make_article_row (article);
+          gint64 id = chronicle_article_get_id (article);
+
+          gtk_list_box_append (self->articles_list, row);
+          if (id != 0 && id == focus_id)
+            focus_row = row;
+        }
+      if (focus_row != NULL)
+        gtk_widget_grab_focus (focus_row);
+      gtk_adjustment_set_value (scroll_adjustment (self), scroll);
+    }
+  else
+    for (guint i = 0; i < articles->len; i++)
+      gtk_list_box_append (self->articles_list, make_article_row (g_ptr_array_index (articles, i)));
   self->n_articles = articles->len;
   gtk_widget_set_visible (self->articles_heading, articles->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->articles_list), articles->len > 0);
@@ -430,6 +508,13 @@ timeline_cb (GObject      *object,
     {
       if (ids == NULL)
         g_debug ("Cannot load the entity's timeline: %s", error->message);
+      else if (self->refreshing)
+        {
+          clear_children (GTK_WIDGET (self->articles_list));
+          self->n_articles = 0;
+          gtk_widget_set_visible (self->articles_heading, FALSE);
+          gtk_widget_set_visible (GTK_WIDGET (self->articles_list), FALSE);
+        }
       finish_step (self);
       return;
     }
@@ -447,7 +532,9 @@ detail_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(ChronicleEntityDetail) detail = NULL;
   g_autofree ChronicleRulerBucket *buckets = NULL;
+  g_autofree char *focus_name = NULL;
   gint64 first = 0, last = 0;
+  gboolean refreshing = self->refreshing;   /* finish_step() ends it */
 
   detail = chronicle_store_entity_detail_finish (CHRONICLE_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -475,7 +562,9 @@ detail_cb (GObject      *object,
       last = bin->start;
     }
   chronicle_time_ruler_set_buckets (self->ruler, buckets, detail->histogram->len);
-  chronicle_time_ruler_zoom_to_fit (self->ruler);
+  /* A refresh keeps the ruler where the user left it. */
+  if (!refreshing)
+    chronicle_time_ruler_zoom_to_fit (self->ruler);
 
   if (first != 0)
     {
@@ -491,7 +580,24 @@ detail_cb (GObject      *object,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->span_label), first != 0);
 
-  set_follow (self, detail->followed);
+  /* A refresh read before the user's last click landed would undo it on screen. */
+  if (!refreshing || self->follow_writes == 0)
+    set_follow (self, detail->followed);
+
+  if (refreshing)
+    {
+      GtkWidget *focus = focus_within (self, GTK_WIDGET (self->related_box));
+      GtkWidget *button = focus != NULL && !GTK_IS_FLOW_BOX_CHILD (focus)
+                            ? (GTK_IS_BUTTON (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_BUTTON))
+                            : NULL;
+
+      g_free (focus_name);
+      focus_name = button != NULL ? g_strdup (g_object_get_data (G_OBJECT (button), "entity-name"))
+                                  : NULL;
+      clear_children (GTK_WIDGET (self->related_box));
+      clear_children (GTK_WIDGET (self->merged_list));
+      self->n_related = 0;
+    }
 
   /* People, countries, organisations, then places; most shared articles first. */
   {
@@ -517,6 +623,19 @@ detail_cb (GObject      *object,
                           detail->merged != NULL && detail->merged->len > 0);
   gtk_widget_set_visible (self->related_heading, self->n_related > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->related_box), self->n_related > 0);
+
+  /* The keyboard stays on the related entity it was on. */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->related_box));
+       focus_name != NULL && c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "entity-name"), focus_name) == 0)
+        {
+          gtk_widget_grab_focus (button);
+          break;
+        }
+    }
 }
 
 static void
@@ -534,12 +653,12 @@ lookup_cb (GObject      *object,
   entity = chronicle_store_lookup_entity_finish (CHRONICLE_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  finish_step (self);
   if (entity == NULL)
     {
       g_autofree char *description =
         g_strdup_printf (_("No article names “%s” any more."), self->name);
 
+      finish_step (self);
       adw_status_page_set_description (self->missing_page, description);
       gtk_stack_set_visible_child_name (self->stack, "missing");
       return;
@@ -549,7 +668,10 @@ lookup_cb (GObject      *object,
   show_header (self);
   gtk_stack_set_visible_child_name (self->stack, "entity");
 
+  /* Two more answers to come, counted before this one ends (a refresh lasts
+   * until the last). */
   self->pending += 2;
+  finish_step (self);
   chronicle_store_entity_detail_async (self->store, chronicle_entity_get_id (entity),
                                        CHRONICLE_GRANULARITY_DAY, N_RELATED, self->cancellable,
                                        detail_cb, g_object_ref (self));
@@ -582,6 +704,7 @@ followed_cb (GObject      *object,
   g_autoptr(ChronicleEntityPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  self->follow_writes--;
   if (!chronicle_store_set_followed_finish (CHRONICLE_STORE (object), result, &error))
     g_warning ("Cannot follow: %s", error->message);
 }
@@ -600,8 +723,11 @@ follow_toggled_cb (ChronicleEntityPage *self)
     return;
 
   if (self->store != NULL)
-    chronicle_store_set_followed_async (self->store, chronicle_entity_get_id (self->entity), active,
-                                        NULL, followed_cb, g_object_ref (self));
+    {
+      self->follow_writes++;
+      chronicle_store_set_followed_async (self->store, chronicle_entity_get_id (self->entity),
+                                          active, NULL, followed_cb, g_object_ref (self));
+    }
   g_signal_emit (self, signals[FOLLOW_TOGGLED], 0, self->entity, active);
 }
 
@@ -653,6 +779,60 @@ stop_action (GtkWidget  *widget,
                                        G_OBJECT (self));
 }
 
+/* Refresh after a sync */
+
+static void
+refresh (ChronicleEntityPage *self)
+{
+  if (self->store == NULL || self->name == NULL)
+    return;
+  /* Still loading: once more when that is done. */
+  if (self->pending > 0)
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->refreshing = TRUE;
+  self->opened = 0;
+  self->pending = 1;
+  chronicle_store_lookup_entity_async (self->store, self->kind, self->name, self->cancellable,
+                                       lookup_cb, g_object_ref (self));
+}
+
+static gboolean
+refresh_timeout_cb (gpointer data)
+{
+  ChronicleEntityPage *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (ChronicleEntityPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout_cb, self);
+}
+
+static void
+store_changed_cb (ChronicleStore       *store,
+                  ChronicleStoreChange  what,
+                  GArray               *ids,
+                  ChronicleEntityPage  *self)
+{
+  if ((what & (CHRONICLE_STORE_CHANGE_ARTICLES_ADDED | CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED
+               | CHRONICLE_STORE_CHANGE_ARTICLES_REMOVED | CHRONICLE_STORE_CHANGE_ENTITIES)) == 0)
+    return;
+  if (self->name != NULL)
+    schedule_refresh (self);
+}
+
 /* Overrides */
 
 static void
@@ -662,6 +842,9 @@ chronicle_entity_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), CHRONICLE_TYPE_ENTITY_PAGE);
   g_clear_object (&self->entity);
   g_clear_object (&self->store);
@@ -726,6 +909,7 @@ chronicle_entity_page_class_init (ChronicleEntityPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/chronicle-entity-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, missing_page);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, ChronicleEntityPage, emblem_label);
@@ -761,6 +945,7 @@ static void
 chronicle_entity_page_init (ChronicleEntityPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_ui_expose_toggle (self->follow_button);
   reset (self);
 }
 
@@ -788,7 +973,32 @@ chronicle_entity_page_set_store (ChronicleEntityPage *self,
 {
   g_return_if_fail (CHRONICLE_IS_ENTITY_PAGE (self));
 
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
+  /* New articles (a sync), removed ones, corrections: the page follows. */
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+}
+
+/**
+ * chronicle_entity_page_refresh:
+ * @self: a #ChronicleEntityPage
+ *
+ * Reloads the entity shown (its counts, names, histogram, related entities and
+ * articles) in place, keeping the scroll position and the keyboard focus (the
+ * article or related entity it was on; the lists have no other selection). The page does this by itself shortly after the store changes
+ * (a sync); this is for doing it now.
+ */
+void
+chronicle_entity_page_refresh (ChronicleEntityPage *self)
+{
+  g_return_if_fail (CHRONICLE_IS_ENTITY_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  refresh (self);
 }
 
 /**

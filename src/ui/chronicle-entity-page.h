@@ -23,6 +23,7 @@ void             chronicle_entity_page_set_store    (ChronicleEntityPage *self,
 void             chronicle_entity_page_show_entity  (ChronicleEntityPage *self,
                                                      ChronicleEntityKind  kind,
                                                      const char          *name);
+void             chronicle_entity_page_refresh      (ChronicleEntityPage *self);
 ChronicleEntity *chronicle_entity_page_get_entity   (ChronicleEntityPage *self);
 gboolean         chronicle_entity_page_is_loading   (ChronicleEntityPage *self);
 guint            chronicle_entity_page_get_n_related  (ChronicleEntityPage *self);

@@ -627,3 +627,156 @@ chronicle_events_view_focus (ChronicleEventsView *self)
                                 selected);
   gtk_widget_grab_focus (GTK_WIDGET (self->events_list));
 }
+
+/* The list the keyboard works on: the open event's articles, or the events. */
+static GtkSingleSelection *
+shown_selection (ChronicleEventsView *self,
+                 GtkListView        **list)
+{
+  if (self->open_event != NULL)
+    {
+      *list = self->articles_list;
+      return self->articles_selection;
+    }
+  *list = self->events_list;
+  return self->events != NULL ? self->events_selection : NULL;
+}
+
+static void
+select_position (GtkListView        *list,
+                 GtkSingleSelection *selection,
+                 guint               position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.scroll-to-item", "u", position);
+  gtk_single_selection_set_selected (selection, position);
+}
+
+/**
+ * chronicle_events_view_move_selection:
+ * @self: a #ChronicleEventsView
+ * @delta: rows to move: 1 is the next (older) row, -1 the previous
+ *
+ * What j and k do: moves the selection in the list shown (the events, or the
+ * open event's articles).
+ *
+ * Returns: %TRUE if the selection moved
+ */
+gboolean
+chronicle_events_view_move_selection (ChronicleEventsView *self,
+                                      int                  delta)
+{
+  GtkListView *list;
+  GtkSingleSelection *selection;
+  guint n, selected;
+  gint64 target;
+
+  g_return_val_if_fail (CHRONICLE_IS_EVENTS_VIEW (self), FALSE);
+
+  selection = shown_selection (self, &list);
+  n = selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
+  if (n == 0)
+    return FALSE;
+
+  selected = gtk_single_selection_get_selected (selection);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    target = delta > 0 ? 0 : (gint64) n - 1;
+  else
+    target = CLAMP ((gint64) selected + delta, 0, (gint64) n - 1);
+  if (target == selected)
+    return FALSE;
+
+  select_position (list, selection, (guint) target);
+  return TRUE;
+}
+
+/**
+ * chronicle_events_view_activate_selected:
+ * @self: a #ChronicleEventsView
+ *
+ * What Enter does: opens the selected event, or the open event's selected article.
+ *
+ * Returns: %TRUE if a row was selected
+ */
+gboolean
+chronicle_events_view_activate_selected (ChronicleEventsView *self)
+{
+  GtkListView *list;
+  GtkSingleSelection *selection;
+  guint selected;
+
+  g_return_val_if_fail (CHRONICLE_IS_EVENTS_VIEW (self), FALSE);
+
+  selection = shown_selection (self, &list);
+  selected = selection != NULL ? gtk_single_selection_get_selected (selection)
+                               : GTK_INVALID_LIST_POSITION;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  if (list == self->articles_list)
+    article_activated_cb (list, selected, self);
+  else
+    chronicle_events_view_open_event (self, selected);
+  return TRUE;
+}
+
+/**
+ * chronicle_events_view_position_for_date:
+ * @self: a #ChronicleEventsView
+ * @unix_time: a time
+ *
+ * The events are newest first; this is the first one that started at or before
+ * @unix_time (binary search; events still loading end it early).
+ *
+ * Returns: a position, or the number of events when every event is newer
+ */
+guint
+chronicle_events_view_position_for_date (ChronicleEventsView *self,
+                                         gint64               unix_time)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (CHRONICLE_IS_EVENTS_VIEW (self), 0);
+
+  hi = self->events != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->events)) : 0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(ChronicleEventSummary) event = g_list_model_get_item (G_LIST_MODEL (self->events),
+                                                                     mid);
+
+      if (event == NULL || !chronicle_event_summary_get_loaded (event))
+        return mid;
+      if (chronicle_event_summary_get_start (event) > unix_time)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * chronicle_events_view_scroll_to_date:
+ * @self: a #ChronicleEventsView
+ * @unix_time: a time
+ *
+ * What the ruler, Today and the date picker do in Events: back to the list of
+ * events, on the newest event that started at or before @unix_time.
+ */
+void
+chronicle_events_view_scroll_to_date (ChronicleEventsView *self,
+                                      gint64               unix_time)
+{
+  guint n;
+
+  g_return_if_fail (CHRONICLE_IS_EVENTS_VIEW (self));
+
+  n = self->events != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->events)) : 0;
+  if (n == 0)
+    return;
+
+  if (self->open_event != NULL)
+    set_open_event (self, NULL);
+  select_position (self->events_list, self->events_selection,
+                   MIN (chronicle_events_view_position_for_date (self, unix_time), n - 1));
+}

@@ -33,5 +33,12 @@ void                   chronicle_events_view_open_event     (ChronicleEventsView
                                                              guint                position);
 void                   chronicle_events_view_show_events    (ChronicleEventsView *self);
 void                   chronicle_events_view_focus          (ChronicleEventsView *self);
+gboolean               chronicle_events_view_move_selection (ChronicleEventsView *self,
+                                                             int                  delta);
+gboolean               chronicle_events_view_activate_selected (ChronicleEventsView *self);
+guint                  chronicle_events_view_position_for_date (ChronicleEventsView *self,
+                                                                gint64               unix_time);
+void                   chronicle_events_view_scroll_to_date (ChronicleEventsView *self,
+                                                             gint64               unix_time);
 
 G_END_DECLS

@@ -2,11 +2,13 @@
  *
  * Copyright 2026 The Chronicle authors
  *
- * Follow: after each sync, the articles new to the store that name a
- * followed entity raise ONE desktop notification: the article itself when
- * there is one, else "N new articles about X" that opens the entity's page.
- * The mark (the largest article id seen) starts at what the store holds when
- * the application starts, so old news never notifies.
+ * Follow: after each sync, and once at start-up, the articles new to the store
+ * that name a followed entity raise ONE desktop notification: the article itself
+ * when there is one, else "N new articles about X" that opens the entity's page.
+ * "New" is measured against each followed entity's mark, kept in the store
+ * (set when it is followed, advanced here after each notification), so articles
+ * stored while the application was closed notify once at the next start, and
+ * old news never does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,8 +30,6 @@ struct _ChronicleFollowNotifier
   ChronicleStore *store;
   GApplication   *application;   /* weak */
   GCancellable   *cancellable;
-  gint64          mark;
-  gboolean        have_mark;
   guint           busy;
   gboolean        again;
 };
@@ -80,6 +80,30 @@ pending_free (Pending *p)
 }
 
 static void
+marked_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ChronicleFollowNotifier) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!chronicle_store_mark_followed_news_finish (CHRONICLE_STORE (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Cannot store the Follow mark: %s", error->message);
+  done (self);
+}
+
+/* The news was told (or could not be): it is not news any more, also after a
+ * restart. */
+static void
+advance_mark (ChronicleFollowNotifier *self,
+              gint64                   last_article_id)
+{
+  chronicle_store_mark_followed_news_async (self->store, last_article_id, self->cancellable,
+                                            marked_cb, g_object_ref (self));
+}
+
+static void
 article_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -94,7 +118,15 @@ article_cb (GObject      *object,
 
   article = chronicle_store_get_article_finish (CHRONICLE_STORE (object), result, &error);
   if (article == NULL)
-    g_debug ("Cannot read the followed article: %s", error->message);
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          done (self);
+          pending_free (p);
+          return;
+        }
+      g_debug ("Cannot read the followed article: %s", error->message);
+    }
   else if (p->news->n_articles == 1 || entity == NULL)
     notification = chronicle_notification_new_article (
       chronicle_article_get_id (article), chronicle_article_get_title (article),
@@ -109,7 +141,7 @@ article_cb (GObject      *object,
 
   if (notification != NULL)
     send (self, notification, p->news->n_articles);
-  done (self);
+  advance_mark (self, p->news->last_article_id);
   pending_free (p);
 }
 
@@ -132,17 +164,7 @@ news_cb (GObject      *object,
       return;
     }
 
-  /* The first answer only sets the mark. */
-  if (!self->have_mark)
-    {
-      self->have_mark = TRUE;
-      self->mark = news->last_article_id;
-      chronicle_followed_news_free (news);
-      done (self);
-      return;
-    }
-
-  self->mark = MAX (self->mark, news->last_article_id);
+  /* Nothing new: the marks stay (the next article above them is news). */
   if (news->n_articles == 0 || news->article_ids->len == 0)
     {
       chronicle_followed_news_free (news);
@@ -167,7 +189,7 @@ check (ChronicleFollowNotifier *self)
     }
 
   self->busy++;
-  chronicle_store_followed_news_async (self->store, self->have_mark ? self->mark : G_MAXINT64, 1,
+  chronicle_store_followed_news_async (self->store, CHRONICLE_FOLLOWED_NEWS_SINCE_MARK, 1,
                                        self->cancellable, news_cb, g_object_ref (self));
 }
 
@@ -214,7 +236,8 @@ chronicle_follow_notifier_init (ChronicleFollowNotifier *self)
  * @application: (nullable): where notifications are sent (%NULL: only the
  *   #ChronicleFollowNotifier::notification signal)
  *
- * Starts by reading the mark: what is stored now never notifies.
+ * Starts with a check: articles stored since the last notification (for
+ * example by a sync while the application was closed) notify once.
  *
  * Returns: (transfer full): a new notifier
  */

@@ -47,9 +47,18 @@ struct _ChronicleMapCanvas
   int                    hovered;
   int                    selected;
 
-  /* The countries, rasterised for the current view (see draw_countries) */
+  /* The countries, rasterised for the cached view (see draw_countries).
+   * countries_dirty: the shades or colours changed since (the image is stale). */
   cairo_surface_t       *countries_surface;
   GdkTexture            *countries_texture;
+  gboolean               countries_dirty;
+  /* The borders' coverage (A8) for the view the image was drawn for: shading
+   * changes and hover never stroke them again. */
+  cairo_surface_t       *borders_mask;
+  /* Cairo renderer: the countries' node for the cached view, appended again
+   * while nothing changes (hover, selection), so GTK's damage tracking redraws
+   * only the outline that changed. */
+  GskRenderNode         *countries_node;
   int                    cache_width;
   int                    cache_height;
   int                    cache_scale;

@@ -139,6 +139,60 @@ country_is_visible (ChronicleMapCanvas *self,
          bounds[3] >= view[1] && bounds[1] <= view[3];
 }
 
+/* Which countries fall in the widget (in map units). */
+static gboolean *
+visible_countries (ChronicleMapCanvas *self,
+                   int                 width,
+                   int                 height)
+{
+  guint n_countries = chronicle_world_map_data_get_n_countries (self->data);
+  gboolean *visible = g_new (gboolean, n_countries);
+  double view[4];
+
+  _chronicle_map_canvas_widget_to_map (self, 0, 0, &view[0], &view[1]);
+  _chronicle_map_canvas_widget_to_map (self, width, height, &view[2], &view[3]);
+  for (guint c = 0; c < n_countries; c++)
+    visible[c] = country_is_visible (self, c, view);
+  return visible;
+}
+
+/* The land borders' coverage for the current view: each shared border once,
+ * in map units scaled back to pixels. Only a new view strokes them again. */
+static cairo_surface_t *
+draw_borders_mask (ChronicleMapCanvas *self,
+                   int                 width,
+                   int                 height,
+                   int                 scale_factor)
+{
+  cairo_surface_t *mask = cairo_image_surface_create (CAIRO_FORMAT_A8, width * scale_factor,
+                                                      height * scale_factor);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (mask, scale_factor, scale_factor);
+  cr = cairo_create (mask);
+  transform_to_map (self, cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  /* Cairo's default antialiasing takes twice as long for the borders, with
+   * no difference to see at these sizes. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  for (guint b = 0; b < chronicle_world_map_data_get_n_borders (self->data); b++)
+    {
+      guint n_points;
+      const float *p = chronicle_world_map_data_get_border (self->data, b, &n_points);
+
+      cairo_move_to (cr, p[0], p[1]);
+      for (guint i = 1; i < n_points; i++)
+        cairo_line_to (cr, p[2 * i], p[2 * i + 1]);
+    }
+  cairo_set_line_width (cr, self->palette.border_width * MIN (sqrt (self->zoom), 2.0) /
+                        _chronicle_map_canvas_get_scale (self));
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (mask);
+  return mask;
+}
+
+/* Fills the countries by shade, then lays the cached borders over them. */
 static void
 draw_countries (ChronicleMapCanvas *self,
                 cairo_t            *cr,
@@ -146,20 +200,12 @@ draw_countries (ChronicleMapCanvas *self,
                 int                 height)
 {
   guint n_countries = chronicle_world_map_data_get_n_countries (self->data);
-  double view[4];
   double tolerance = 0.5 / _chronicle_map_canvas_get_scale (self);
-  g_autofree gboolean *visible = g_new (gboolean, n_countries);
+  g_autofree gboolean *visible = visible_countries (self, width, height);
 
-  _chronicle_map_canvas_widget_to_map (self, 0, 0, &view[0], &view[1]);
-  _chronicle_map_canvas_widget_to_map (self, width, height, &view[2], &view[3]);
-  for (guint c = 0; c < n_countries; c++)
-    visible[c] = country_is_visible (self, c, view);
-
+  cairo_save (cr);
   transform_to_map (self, cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
-  /* Cairo's default antialiasing takes twice as long for the borders, with
-   * no difference to see at these sizes. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
   /* One fill per shade: countries never overlap, so even-odd still holds. */
@@ -179,42 +225,31 @@ draw_countries (ChronicleMapCanvas *self,
       gdk_cairo_set_source_rgba (cr, &self->palette.shades[shade]);
       cairo_fill (cr);
     }
+  cairo_restore (cr);
 
-  /* Then the land borders, each once, in map units scaled back to pixels. */
-  for (guint b = 0; b < chronicle_world_map_data_get_n_borders (self->data); b++)
-    {
-      guint n_points;
-      const float *p = chronicle_world_map_data_get_border (self->data, b, &n_points);
-
-      cairo_move_to (cr, p[0], p[1]);
-      for (guint i = 1; i < n_points; i++)
-        cairo_line_to (cr, p[2 * i], p[2 * i + 1]);
-    }
+  /* The surfaces' device scales line the mask up with the image. */
   gdk_cairo_set_source_rgba (cr, &self->palette.border);
-  cairo_set_line_width (cr, self->palette.border_width * MIN (sqrt (self->zoom), 2.0) /
-                        _chronicle_map_canvas_get_scale (self));
-  cairo_stroke (cr);
+  cairo_mask_surface (cr, self->borders_mask, 0, 0);
 }
 
-/* The countries as an image, at the widget's scale factor. */
-static cairo_surface_t *
+/* Draws the countries into a new image. Never into the old one: recorded
+ * cairo nodes and textures still hold it (cairo would copy it first). */
+static void
 draw_countries_surface (ChronicleMapCanvas *self,
                         int                 width,
                         int                 height,
                         int                 scale_factor)
 {
-  cairo_surface_t *surface;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale_factor,
-                                        height * scale_factor);
-  cairo_surface_set_device_scale (surface, scale_factor, scale_factor);
-  cr = cairo_create (surface);
+  g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
+  self->countries_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale_factor,
+                                                        height * scale_factor);
+  cairo_surface_set_device_scale (self->countries_surface, scale_factor, scale_factor);
+  cr = cairo_create (self->countries_surface);
   draw_countries (self, cr, width, height);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  return surface;
+  cairo_surface_flush (self->countries_surface);
 }
 
 /* The same image as a texture, sharing the pixels. */
@@ -233,11 +268,56 @@ texture_for_surface (cairo_surface_t *surface)
                                  GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
-/* Draws the cached image of the countries, moved and scaled from the view it
- * was drawn for to the current one. GL renderers keep a texture on the GPU,
- * so it costs little until it changes; the cairo renderer would convert a
- * texture's pixels every frame, so it gets a cairo node painting the image,
- * which it clips to the area that changed. */
+/* Forgets everything drawn and takes the current view as the one to draw for. */
+static void
+restart_cache (ChronicleMapCanvas *self,
+               int                 width,
+               int                 height,
+               int                 scale_factor)
+{
+  g_clear_object (&self->countries_texture);
+  g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->borders_mask, cairo_surface_destroy);
+  g_clear_pointer (&self->countries_node, gsk_render_node_unref);
+  self->countries_dirty = TRUE;
+  self->cache_width = width;
+  self->cache_height = height;
+  self->cache_scale = scale_factor;
+  self->cache_center_x = self->center_x;
+  self->cache_center_y = self->center_y;
+  self->cache_pixels_per_unit = _chronicle_map_canvas_get_scale (self);
+  self->cache_time = g_get_monotonic_time ();
+}
+
+/* Draws the countries for the cached view: as vectors straight into a cairo
+ * node (the cairo renderer replays them onto the window: no image to fill,
+ * clear and paint, which is what new shades cost), or into the image that a
+ * moving view and GL renderers use. */
+static void
+ensure_borders (ChronicleMapCanvas *self)
+{
+  if (self->borders_mask == NULL)
+    self->borders_mask = draw_borders_mask (self, self->cache_width, self->cache_height,
+                                            self->cache_scale);
+}
+
+static void
+ensure_image (ChronicleMapCanvas *self)
+{
+  if (self->countries_surface != NULL && !self->countries_dirty)
+    return;
+  ensure_borders (self);
+  g_clear_object (&self->countries_texture);
+  draw_countries_surface (self, self->cache_width, self->cache_height, self->cache_scale);
+  self->countries_dirty = FALSE;
+}
+
+/* Draws the countries, moved and scaled from the view they were drawn for to
+ * the current one. GL renderers keep the image as a texture on the GPU, so it
+ * costs little until it changes. The cairo renderer would convert a texture's
+ * pixels every frame, so it gets cairo nodes: the countries as vectors while
+ * the view is still (kept and appended again until something changes), the
+ * image moved and scaled while the view moves. */
 void
 _chronicle_map_canvas_snapshot_countries (ChronicleMapCanvas *self,
                                           GtkSnapshot        *snapshot,
@@ -246,59 +326,82 @@ _chronicle_map_canvas_snapshot_countries (ChronicleMapCanvas *self,
                                           int                 scale_factor)
 {
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)));
+  gboolean cairo_renderer = renderer != NULL &&
+                            G_TYPE_CHECK_INSTANCE_TYPE (renderer, GSK_TYPE_CAIRO_RENDERER);
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
   double scale = _chronicle_map_canvas_get_scale (self);
-  double ratio = 1.0, dx = 0.0, dy = 0.0;
-  gboolean moved = FALSE;
+  double ratio, dx, dy;
+  gboolean moved, have_cache;
 
-  if (self->countries_surface != NULL)
-    {
-      ratio = scale / self->cache_pixels_per_unit;
-      dx = (self->cache_center_x - self->center_x) * scale;
-      dy = (self->cache_center_y - self->center_y) * scale;
-      moved = ratio != 1.0 || dx != 0.0 || dy != 0.0;
-    }
+  have_cache = self->countries_surface != NULL || self->countries_node != NULL ||
+               self->borders_mask != NULL;
+  if (!have_cache || self->cache_width != width || self->cache_height != height ||
+      self->cache_scale != scale_factor)
+    restart_cache (self, width, height, scale_factor);
 
-  if (self->countries_surface == NULL || self->cache_width != width ||
-      self->cache_height != height || self->cache_scale != scale_factor ||
-      (moved && (ratio > REUSE_MAX_ZOOM_RATIO || ratio < 1 / REUSE_MAX_ZOOM_RATIO ||
-                 fabs (dx) > width / 4.0 || fabs (dy) > height / 4.0 ||
-                 g_get_monotonic_time () - self->cache_time > REFRESH_INTERVAL_US)))
+  ratio = scale / self->cache_pixels_per_unit;
+  dx = (self->cache_center_x - self->center_x) * scale;
+  dy = (self->cache_center_y - self->center_y) * scale;
+  moved = ratio != 1.0 || dx != 0.0 || dy != 0.0;
+
+  /* Moved too far from the cached view (or for too long), or moved with no
+   * image of the cached view to move: draw for the current view. */
+  if (moved && (ratio > REUSE_MAX_ZOOM_RATIO || ratio < 1 / REUSE_MAX_ZOOM_RATIO ||
+                fabs (dx) > width / 4.0 || fabs (dy) > height / 4.0 ||
+                g_get_monotonic_time () - self->cache_time > REFRESH_INTERVAL_US ||
+                self->countries_surface == NULL || self->countries_dirty))
     {
-      g_clear_object (&self->countries_texture);
-      g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
-      self->countries_surface = draw_countries_surface (self, width, height, scale_factor);
-      self->cache_width = width;
-      self->cache_height = height;
-      self->cache_scale = scale_factor;
-      self->cache_center_x = self->center_x;
-      self->cache_center_y = self->center_y;
-      self->cache_pixels_per_unit = scale;
-      self->cache_time = g_get_monotonic_time ();
+      restart_cache (self, width, height, scale_factor);
+      /* It is moving: the next frames will want the image. */
+      ensure_image (self);
       ratio = 1.0;
       dx = dy = 0.0;
       moved = FALSE;
     }
 
-  if (renderer != NULL && G_TYPE_CHECK_INSTANCE_TYPE (renderer, GSK_TYPE_CAIRO_RENDERER))
+  if (cairo_renderer)
     {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      GskRenderNode *node;
+      cairo_t *cr;
 
-      if (moved)
+      if (!moved && self->countries_node != NULL)
         {
-          cairo_translate (cr, width / 2.0 + dx, height / 2.0 + dy);
-          cairo_scale (cr, ratio, ratio);
-          cairo_translate (cr, -width / 2.0, -height / 2.0);
+          gtk_snapshot_append_node (snapshot, self->countries_node);
+          return;
         }
-      /* The surface's device scale maps its pixels to the widget's. */
-      cairo_set_source_surface (cr, self->countries_surface, 0, 0);
-      if (moved)
-        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
-      cairo_paint (cr);
+
+      node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (node);
+      if (moved || (self->countries_surface != NULL && !self->countries_dirty))
+        {
+          if (moved)
+            {
+              cairo_translate (cr, width / 2.0 + dx, height / 2.0 + dy);
+              cairo_scale (cr, ratio, ratio);
+              cairo_translate (cr, -width / 2.0, -height / 2.0);
+            }
+          /* The surface's device scale maps its pixels to the widget's. */
+          cairo_set_source_surface (cr, self->countries_surface, 0, 0);
+          if (moved)
+            cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+          cairo_paint (cr);
+        }
+      else
+        {
+          ensure_borders (self);
+          draw_countries (self, cr, width, height);
+        }
       cairo_destroy (cr);
+
+      gtk_snapshot_append_node (snapshot, node);
+      if (!moved)
+        self->countries_node = node;
+      else
+        gsk_render_node_unref (node);
       return;
     }
 
+  ensure_image (self);
   if (self->countries_texture == NULL)
     self->countries_texture = texture_for_surface (self->countries_surface);
 

@@ -45,19 +45,30 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The image must be drawn again for the same view (new shades or colours). */
 static void
 invalidate_countries (ChronicleMapCanvas *self)
 {
   g_clear_object (&self->countries_texture);
-  g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->countries_node, gsk_render_node_unref);
+  self->countries_dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The view or the borders' look changed: nothing drawn can be kept. */
+static void
+invalidate_view (ChronicleMapCanvas *self)
+{
+  g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->borders_mask, cairo_surface_destroy);
+  invalidate_countries (self);
 }
 
 static void
 update_palette (ChronicleMapCanvas *self)
 {
   _chronicle_map_canvas_update_palette (self);
-  invalidate_countries (self);
+  invalidate_view (self);   /* the border width follows high contrast */
   g_signal_emit (self, signals[COLORS_CHANGED], 0);
 }
 
@@ -67,7 +78,7 @@ refresh_cb (gpointer user_data)
   ChronicleMapCanvas *self = user_data;
 
   self->refresh_id = 0;
-  invalidate_countries (self);
+  invalidate_view (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -324,7 +335,7 @@ chronicle_map_canvas_size_allocate (GtkWidget *widget,
 
   clamp_center (self);
   if (width != self->cache_width || height != self->cache_height)
-    invalidate_countries (self);
+    invalidate_view (self);
 }
 
 static void
@@ -376,6 +387,8 @@ chronicle_map_canvas_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->countries_texture);
   g_clear_pointer (&self->countries_surface, cairo_surface_destroy);
+  g_clear_pointer (&self->borders_mask, cairo_surface_destroy);
+  g_clear_pointer (&self->countries_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (chronicle_map_canvas_parent_class)->dispose (object);
 }

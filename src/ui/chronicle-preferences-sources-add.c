@@ -372,7 +372,7 @@ chronicle_preferences_sources_dup_opml (ChroniclePreferencesSources *self)
       if (row->removing || chronicle_source_get_kind (row->source) == CHRONICLE_SOURCE_KIND_FILE)
         continue;
       outline = g_new0 (ChronicleOpmlOutline, 1);
-      outline->url = g_strdup (chronicle_source_get_url (row->source));
+      outline->url = chronicle_source_shareable_url (row->source);
       outline->title = g_strdup (chronicle_source_get_title (row->source));
       outline->html_url = g_strdup (chronicle_source_get_site_url (row->source));
       g_ptr_array_add (outlines, outline);

@@ -20,6 +20,7 @@
 #include "chronicle-entity.h"
 #include "chronicle-format.h"
 #include "chronicle-sidebar.h"
+#include "chronicle-ui.h"
 #include "chronicle-source.h"
 #include "chronicle-store-entities.h"
 
@@ -34,6 +35,9 @@ struct _ChronicleSidebar
   ChronicleQuery *query;
   GPtrArray      *sources;
   guint           n_failed;
+  /* Source id -> articles under the query (without its source filter); NULL: the
+   * sources' totals. */
+  GHashTable     *source_counts;
 
   GtkListBox     *library_list;
   GtkListBox     *sources_list;
@@ -114,6 +118,7 @@ make_row (const char *icon_name,
       gtk_widget_add_css_class (count_label, "numeric");
       gtk_widget_add_css_class (count_label, "caption");
       gtk_box_append (GTK_BOX (box), count_label);
+      g_object_set_data (G_OBJECT (row), "count-label", count_label);
     }
   gtk_box_append (GTK_BOX (outer), box);
 
@@ -261,6 +266,53 @@ add_open_button (ChronicleSidebar *self,
   gtk_box_append (GTK_BOX (box), button);
 }
 
+/* The rows of active filters are selected; GTK 4.8 does not tell assistive
+ * technologies about a list box row's selection, so say it (selected or not). */
+static void
+mark_rows (GtkListBox *list,
+           gboolean  (*is_active) (GtkWidget *row, gpointer data),
+           gpointer    data)
+{
+  gtk_list_box_unselect_all (list);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      gboolean active;
+
+      if (!GTK_IS_LIST_BOX_ROW (c))
+        continue;
+      active = is_active (c, data);
+      if (active)
+        gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (c));
+      gtk_accessible_update_state (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_STATE_SELECTED, active, -1);
+    }
+}
+
+static gboolean
+source_is_active (GtkWidget *row,
+                  gpointer   data)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "source-id");
+  const gint64 *ids;
+  guint n = 0;
+
+  ids = chronicle_query_get_sources (data, &n);
+  for (guint i = 0; id != NULL && i < n; i++)
+    if (ids[i] == *id)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+entity_is_active (GtkWidget *row,
+                  gpointer   data)
+{
+  const char *const *active = data;
+  const char *name = g_object_get_data (G_OBJECT (row), "entity-name");
+
+  return name != NULL && active != NULL && g_strv_contains (active, name);
+}
+
 static void
 mark_active (ChronicleSidebar *self)
 {
@@ -275,34 +327,10 @@ mark_active (ChronicleSidebar *self)
   gtk_list_box_select_row (self->library_list, row);
 
   /* Sources and facets: the rows of active filters are selected. */
-  gtk_list_box_unselect_all (self->sources_list);
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list)); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      gint64 *id = g_object_get_data (G_OBJECT (c), "source-id");
-      const gint64 *ids;
-      guint n = 0;
-
-      ids = chronicle_query_get_sources (q, &n);
-      for (guint i = 0; id != NULL && i < n; i++)
-        if (ids[i] == *id)
-          gtk_list_box_select_row (self->sources_list, GTK_LIST_BOX_ROW (c));
-    }
-
+  mark_rows (self->sources_list, source_is_active, q);
   for (guint k = 0; k < CHRONICLE_N_ENTITY_KINDS; k++)
-    {
-      const char *const *active = chronicle_query_get_entities (q, k);
-
-      gtk_list_box_unselect_all (self->facet_lists[k]);
-      for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->facet_lists[k])); c != NULL;
-           c = gtk_widget_get_next_sibling (c))
-        {
-          const char *name = g_object_get_data (G_OBJECT (c), "entity-name");
-
-          if (name != NULL && active != NULL && g_strv_contains (active, name))
-            gtk_list_box_select_row (self->facet_lists[k], GTK_LIST_BOX_ROW (c));
-        }
-    }
+    mark_rows (self->facet_lists[k], entity_is_active,
+               (gpointer) chronicle_query_get_entities (q, k));
 }
 
 /* Facet search and "Show All" */
@@ -487,7 +515,8 @@ build_facet_tools (ChronicleSidebar *self)
       GtkWidget *heading = self->facet_headings[k];
       GtkWidget *column = gtk_widget_get_parent (heading);
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *toggle = gtk_toggle_button_new ();
+      GtkWidget *toggle = g_object_new (GTK_TYPE_TOGGLE_BUTTON,
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_CHECKBOX, NULL);
       GtkWidget *search = gtk_search_entry_new ();
       GtkWidget *more = gtk_button_new_with_label (_("Show All"));
 
@@ -509,6 +538,7 @@ build_facet_tools (ChronicleSidebar *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(search_names[k]), -1);
       g_object_set_data (G_OBJECT (toggle), "entity-kind", GINT_TO_POINTER (k));
+      chronicle_ui_expose_toggle (GTK_TOGGLE_BUTTON (toggle));
       g_signal_connect (toggle, "toggled", G_CALLBACK (facet_search_toggled_cb), self);
       gtk_box_append (GTK_BOX (header), toggle);
       self->facet_search_buttons[k] = toggle;
@@ -557,6 +587,7 @@ chronicle_sidebar_dispose (GObject *object)
     gtk_widget_unparent (gtk_widget_get_first_child (GTK_WIDGET (self)));
   g_clear_object (&self->query);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->source_counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (chronicle_sidebar_parent_class)->dispose (object);
 }
@@ -663,6 +694,65 @@ chronicle_sidebar_set_query (ChronicleSidebar *self,
   mark_active (self);
 }
 
+static guint
+source_count (ChronicleSidebar *self,
+              ChronicleSource  *source)
+{
+  gint64 id = chronicle_source_get_id (source);
+
+  if (self->source_counts == NULL)
+    return chronicle_source_get_article_count (source);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->source_counts, &id));
+}
+
+/**
+ * chronicle_sidebar_set_source_counts:
+ * @self: a #ChronicleSidebar
+ * @counts: (nullable) (element-type ChronicleSourceCount): the articles of each source
+ *   under the query (chronicle_store_source_counts_async()); %NULL shows the totals
+ *
+ * The Sources facet's counts; a source not in @counts shows 0.
+ */
+void
+chronicle_sidebar_set_source_counts (ChronicleSidebar *self,
+                                     GArray           *counts)
+{
+  g_return_if_fail (CHRONICLE_IS_SIDEBAR (self));
+
+  g_clear_pointer (&self->source_counts, g_hash_table_unref);
+  if (counts != NULL)
+    {
+      self->source_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < counts->len; i++)
+        {
+          ChronicleSourceCount *c = &g_array_index (counts, ChronicleSourceCount, i);
+
+          g_hash_table_insert (self->source_counts, g_memdup2 (&c->source_id, sizeof (gint64)),
+                               GUINT_TO_POINTER (c->count));
+        }
+    }
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gint64 *id = g_object_get_data (G_OBJECT (row), "source-id");
+      GtkLabel *label = g_object_get_data (G_OBJECT (row), "count-label");
+
+      for (guint i = 0; id != NULL && label != NULL && self->sources != NULL
+                        && i < self->sources->len; i++)
+        {
+          ChronicleSource *source = g_ptr_array_index (self->sources, i);
+
+          if (chronicle_source_get_id (source) == *id)
+            {
+              g_autofree char *text = g_strdup_printf ("%u", source_count (self, source));
+
+              gtk_label_set_text (label, text);
+            }
+        }
+    }
+}
+
 /**
  * chronicle_sidebar_set_sources:
  * @self: a #ChronicleSidebar
@@ -685,8 +775,8 @@ chronicle_sidebar_set_sources (ChronicleSidebar *self,
       ChronicleSource *source = g_ptr_array_index (sources, i);
       const char *title = chronicle_source_get_title (source);
       const char *error = chronicle_source_get_last_error (source);
-      g_autofree char *count = g_strdup_printf ("%u", chronicle_source_get_article_count (source));
       gint64 id = chronicle_source_get_id (source);
+      g_autofree char *count = g_strdup_printf ("%u", source_count (self, source));
       GtkWidget *row;
 
       if (title == NULL || *title == '\0')

@@ -23,6 +23,8 @@ void       chronicle_sidebar_set_query    (ChronicleSidebar *self,
                                            ChronicleQuery   *query);
 void       chronicle_sidebar_set_sources  (ChronicleSidebar *self,
                                            GPtrArray        *sources);
+void       chronicle_sidebar_set_source_counts (ChronicleSidebar *self,
+                                                GArray           *counts);
 void       chronicle_sidebar_set_facets   (ChronicleSidebar *self,
                                            GPtrArray        *entities);
 void       chronicle_sidebar_set_store    (ChronicleSidebar *self,

@@ -23,6 +23,7 @@
 #include "chronicle-events-view.h"
 #include "chronicle-format.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-ui.h"
 
 struct _ChronicleTimelineView
 {
@@ -60,6 +61,15 @@ enum {
   QUERY_CHANGED,
   N_SIGNALS
 };
+
+enum {
+  PROP_0,
+  PROP_SHOW_EVENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 
 static guint signals[N_SIGNALS];
 
@@ -260,6 +270,7 @@ mode_toggled_cb (GtkToggleButton       *button,
   update_stack (self);
   if (events)
     chronicle_events_view_focus (self->events_view);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_EVENTS]);
 }
 
 /* The one-button switch the ruler bar shows when it is too narrow for both. */
@@ -459,12 +470,61 @@ chronicle_timeline_view_dispose (GObject *object)
 }
 
 static void
+chronicle_timeline_view_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_EVENTS:
+      g_value_set_boolean (value, chronicle_timeline_view_get_show_events (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chronicle_timeline_view_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  ChronicleTimelineView *self = CHRONICLE_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_EVENTS:
+      chronicle_timeline_view_set_show_events (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 chronicle_timeline_view_class_init (ChronicleTimelineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = chronicle_timeline_view_dispose;
+  object_class->get_property = chronicle_timeline_view_get_property;
+  object_class->set_property = chronicle_timeline_view_set_property;
+
+  /**
+   * ChronicleTimelineView:show-events:
+   *
+   * Whether the Events side shows instead of the articles (the window keeps
+   * it in GSettings, `show-events`).
+   */
+  properties[PROP_SHOW_EVENTS] =
+    g_param_spec_boolean ("show-events", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ChronicleTimelineView::article-selected:
@@ -576,6 +636,15 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
   g_signal_connect_swapped (self->ruler, "notify::zoom", G_CALLBACK (sync_zoom_buttons), self);
   sync_zoom_buttons (self);
   update_stack (self);
+
+  /* Screen readers: the mode and zoom buttons are radio buttons, compact a check box. */
+  chronicle_ui_expose_toggle (self->articles_toggle);
+  chronicle_ui_expose_toggle (self->events_toggle);
+  chronicle_ui_expose_toggle (self->zoom_day);
+  chronicle_ui_expose_toggle (self->zoom_week);
+  chronicle_ui_expose_toggle (self->zoom_month);
+  chronicle_ui_expose_toggle (self->zoom_year);
+  chronicle_ui_expose_toggle (self->events_compact_toggle);
 }
 
 /**
@@ -694,6 +763,36 @@ chronicle_timeline_view_set_histogram (ChronicleTimelineView      *self,
 }
 
 /**
+ * chronicle_timeline_view_get_show_events:
+ * @self: a #ChronicleTimelineView
+ *
+ * Returns: whether the Events side is shown
+ */
+gboolean
+chronicle_timeline_view_get_show_events (ChronicleTimelineView *self)
+{
+  g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->events_toggle);
+}
+
+/**
+ * chronicle_timeline_view_set_show_events:
+ * @self: a #ChronicleTimelineView
+ * @show_events: %TRUE for Events, %FALSE for Articles
+ *
+ * Switches sides, as the Articles | Events buttons do.
+ */
+void
+chronicle_timeline_view_set_show_events (ChronicleTimelineView *self,
+                                         gboolean               show_events)
+{
+  g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  gtk_toggle_button_set_active (show_events ? self->events_toggle : self->articles_toggle, TRUE);
+}
+
+/**
  * chronicle_timeline_view_get_ruler:
  * @self: a #ChronicleTimelineView
  *
@@ -756,7 +855,8 @@ chronicle_timeline_view_select (ChronicleTimelineView *self,
 /**
  * chronicle_timeline_view_move_selection:
  * @self: a #ChronicleTimelineView
- * @delta: rows to move: 1 is the next (older) article, -1 the previous
+ * @delta: rows to move: 1 is the next (older) article, -1 the previous (in
+ *   Events: the next event, or the open event's next article)
  *
  * Returns: %TRUE if the selection moved
  */
@@ -769,9 +869,12 @@ chronicle_timeline_view_move_selection (ChronicleTimelineView *self,
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
 
-  /* In Events the lists move with the arrow keys themselves. */
+  /* In Events: the events (or the open event's articles). */
+  if (gtk_toggle_button_get_active (self->events_toggle))
+    return chronicle_events_view_move_selection (self->events_view, delta);
+
   n = self->model ? g_list_model_get_n_items (self->model) : 0;
-  if (n == 0 || gtk_toggle_button_get_active (self->events_toggle))
+  if (n == 0)
     return FALSE;
 
   selected = gtk_single_selection_get_selected (self->selection);
@@ -802,8 +905,11 @@ chronicle_timeline_view_activate_selected (ChronicleTimelineView *self)
 
   g_return_val_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self), FALSE);
 
+  if (gtk_toggle_button_get_active (self->events_toggle))
+    return chronicle_events_view_activate_selected (self->events_view);
+
   selected = gtk_single_selection_get_selected (self->selection);
-  if (selected == GTK_INVALID_LIST_POSITION || gtk_toggle_button_get_active (self->events_toggle))
+  if (selected == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
   activate_cb (self->list_view, selected, self);
@@ -852,7 +958,8 @@ chronicle_timeline_view_position_for_date (ChronicleTimelineView *self,
  * @unix_time: a time
  *
  * Scrolls the list to the newest article published at or before @unix_time
- * and selects it; the ruler marks it.
+ * and selects it; the ruler marks it. In Events, the newest event that started
+ * then or before.
  */
 void
 chronicle_timeline_view_scroll_to_date (ChronicleTimelineView *self,
@@ -861,6 +968,14 @@ chronicle_timeline_view_scroll_to_date (ChronicleTimelineView *self,
   guint n, position;
 
   g_return_if_fail (CHRONICLE_IS_TIMELINE_VIEW (self));
+
+  /* In Events the ruler, Today and the date picker act on the events. */
+  if (gtk_toggle_button_get_active (self->events_toggle))
+    {
+      chronicle_events_view_scroll_to_date (self->events_view, unix_time);
+      chronicle_time_ruler_set_position (self->ruler, unix_time);
+      return;
+    }
 
   n = self->model ? g_list_model_get_n_items (self->model) : 0;
   if (n == 0)

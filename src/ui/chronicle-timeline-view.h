@@ -32,6 +32,9 @@ void                chronicle_timeline_view_set_histogram    (ChronicleTimelineV
                                                               const ChronicleRulerBucket *reported,
                                                               gsize                       n_reported);
 ChronicleTimeRuler *chronicle_timeline_view_get_ruler        (ChronicleTimelineView      *self);
+gboolean            chronicle_timeline_view_get_show_events  (ChronicleTimelineView      *self);
+void                chronicle_timeline_view_set_show_events  (ChronicleTimelineView      *self,
+                                                              gboolean                    show_events);
 ChronicleArticle   *chronicle_timeline_view_get_selected     (ChronicleTimelineView      *self);
 guint               chronicle_timeline_view_get_selected_position (ChronicleTimelineView *self);
 void                chronicle_timeline_view_select           (ChronicleTimelineView      *self,

@@ -52,3 +52,31 @@ chronicle_ui_init (void)
       g_once_init_leave (&initialized, 1);
     }
 }
+
+static void
+toggle_active_cb (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button) ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                                     : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+}
+
+/**
+ * chronicle_ui_expose_toggle:
+ * @button: a #GtkToggleButton whose #GtkAccessible:accessible-role is
+ *   %GTK_ACCESSIBLE_ROLE_CHECKBOX (set in its template or at construction)
+ *
+ * GTK 4.8 shows a toggle button to assistive technologies as a push button that
+ * is "pressed" only while active (there is no toggle-button role before 4.10),
+ * so its off state cannot be told from a plain button. With the check box role,
+ * this keeps the checked state, on and off, in step with the button.
+ */
+void
+chronicle_ui_expose_toggle (GtkToggleButton *button)
+{
+  g_return_if_fail (GTK_IS_TOGGLE_BUTTON (button));
+
+  g_signal_connect (button, "notify::active", G_CALLBACK (toggle_active_cb), NULL);
+  toggle_active_cb (button);
+}

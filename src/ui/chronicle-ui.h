@@ -7,10 +7,11 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-void chronicle_ui_init (void);
+void chronicle_ui_init            (void);
+void chronicle_ui_expose_toggle   (GtkToggleButton *button);
 
 G_END_DECLS

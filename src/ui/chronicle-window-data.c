@@ -211,6 +211,18 @@ histogram_cb (GObject      *object,
 
 /* The sidebar */
 
+/* Profiling: the entity facets and the Sources facet of a query change are both shown. */
+static void
+facet_counts_done (ChronicleWindow *self)
+{
+  if (self->facets_started != 0 && self->facets_pending > 0 && --self->facets_pending == 0)
+    {
+      chronicle_profile_report ("facet-counts",
+                                (g_get_monotonic_time () - self->facets_started) / 1000.0, "ms");
+      self->facets_started = 0;
+    }
+}
+
 static void
 facets_cb (GObject      *object,
            GAsyncResult *result,
@@ -229,6 +241,28 @@ facets_cb (GObject      *object,
     }
 
   chronicle_sidebar_set_facets (self->sidebar, entities);
+  facet_counts_done (self);
+}
+
+static void
+source_counts_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ChronicleWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = NULL;
+
+  counts = chronicle_store_source_counts_finish (CHRONICLE_STORE (object), result, &error);
+  if (counts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot count the articles of each source: %s", error->message);
+      return;
+    }
+
+  chronicle_sidebar_set_source_counts (self->sidebar, counts);
+  facet_counts_done (self);
 }
 
 static void
@@ -266,6 +300,11 @@ load_aggregates (ChronicleWindow *self)
                                    self->query_cancellable, histogram_cb, g_object_ref (self));
   chronicle_store_facet_counts_async (self->store, self->query, FACETS_PER_KIND,
                                       self->query_cancellable, facets_cb, g_object_ref (self));
+  self->facets_started = chronicle_profile_enabled () ? self->filter_started : 0;
+  self->facets_pending = 2;
+  /* The Sources facet follows the query too (counted in the same pass). */
+  chronicle_store_source_counts_async (self->store, self->query, self->query_cancellable,
+                                       source_counts_cb, g_object_ref (self));
 }
 
 static gboolean

@@ -37,6 +37,8 @@ struct _ChronicleWindow
   GCancellable         *cancellable;     /* everything else; cancelled on dispose */
   guint                 refresh_id;
   gint64                filter_started;  /* profiling: when the query changed */
+  gint64                facets_started;  /* profiling: the same, until both facet counts came */
+  guint                 facets_pending;
   gboolean              syncing;
   gboolean              load_sample_when_empty;
   gboolean              ruler_fitted;
@@ -62,6 +64,7 @@ struct _ChronicleWindow
   GtkWidget            *article_pane;
   GtkStack             *article_stack;
   ChronicleArticleView *article_view;
+  GtkToggleButton      *search_button;
   GtkToggleButton      *star_button;
   GtkToggleButton      *read_button;
 

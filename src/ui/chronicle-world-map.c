@@ -14,6 +14,7 @@
 #include "chronicle-country-names.h"
 #include "chronicle-map-canvas.h"
 #include "chronicle-world-map.h"
+#include "chronicle-ui.h"
 
 /* A choropleth of the world: each country shaded by how many articles
  * mention it, with a legend, the country under the pointer named above the
@@ -36,6 +37,7 @@ struct _ChronicleWorldMap
   GtkWidget                *box;
   GtkInscription           *info_label;
   GtkWidget                *zoom_box;
+  GtkToggleButton          *list_button;
   GtkWidget                *zoom_out_button;
   GtkStack                 *stack;
   ChronicleMapCanvas       *canvas;
@@ -548,6 +550,7 @@ chronicle_world_map_class_init (ChronicleWorldMapClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleWorldMap, box);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWorldMap, info_label);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWorldMap, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWorldMap, list_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWorldMap, zoom_out_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWorldMap, stack);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWorldMap, canvas);
@@ -571,6 +574,7 @@ static void
 chronicle_world_map_init (ChronicleWorldMap *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  chronicle_ui_expose_toggle (self->list_button);
 
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 

@@ -643,6 +643,79 @@ test_follow (EntitiesFixture *fixture,
                    ==, 1);
 }
 
+static guint
+news_since_mark (ChronicleStore *store)
+{
+  g_autoptr(GAsyncResult) r = AWAIT_CALL (chronicle_store_followed_news_async, store,
+                                          CHRONICLE_FOLLOWED_NEWS_SINCE_MARK, 0, NULL);
+  g_autoptr(ChronicleFollowedNews) news = NULL;
+  g_autoptr(GError) error = NULL;
+
+  news = chronicle_store_followed_news_finish (store, r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (news->article_ids->len, ==, news->n_articles);
+  return news->n_articles;
+}
+
+static void
+test_follow_mark (EntitiesFixture *fixture,
+                  gconstpointer    data)
+{
+  ChronicleStore *store = fixture->base.store;
+  gint64 zelensky = person_id (store, "Volodymyr Zelensky");
+  gint64 putin = person_id (store, "Putin");
+  gint64 vladimir = person_id (store, "Vladimir Putin");
+  g_autoptr(GArray) ids1 = NULL, ids2 = NULL, ids3 = NULL;
+  ChronicleArticle *later;
+  gint64 changes;
+
+  /* Following starts the mark at the newest stored article: old news is not news. */
+  AWAIT_OK (chronicle_store_set_followed, store, zelensky, TRUE);
+  g_assert_cmpint (scalar (fixture->base.path,
+                           "SELECT follow_mark = (SELECT max (id) FROM articles) FROM entities"
+                           " WHERE name = 'Volodymyr Zelensky'"), ==, 1);
+  g_assert_cmpuint (news_since_mark (store), ==, 0);
+
+  later = article (fixture, "m1", T0 + 100 * DAY);
+  add_mention (later, CHRONICLE_ENTITY_KIND_PERSON, "Volodymyr Zelensky", 0);
+  ids1 = upsert_one (store, later);
+  g_object_unref (later);
+  g_assert_cmpuint (news_since_mark (store), ==, 1);
+
+  /* Marking is persisted: it survives reopening the database, and sends no `changed`. */
+  changes = fixture->changes;
+  AWAIT_OK (chronicle_store_mark_followed_news, store, g_array_index (ids1, gint64, 0));
+  g_assert_cmpint (fixture->changes, ==, changes);
+  g_assert_cmpuint (news_since_mark (store), ==, 0);
+  g_clear_object (&fixture->base.store);
+  fixture->base.store = store = open_store (fixture->base.path);
+  g_assert_cmpuint (news_since_mark (store), ==, 0);
+
+  /* Stored while nobody looked (e.g. the CLI syncing): news at the next start. */
+  later = article (fixture, "m2", T0 + 101 * DAY);
+  add_mention (later, CHRONICLE_ENTITY_KIND_PERSON, "Volodymyr Zelensky", 0);
+  ids2 = upsert_one (store, later);
+  g_object_unref (later);
+  g_clear_object (&fixture->base.store);
+  fixture->base.store = store = open_store (fixture->base.path);
+  g_assert_cmpuint (news_since_mark (store), ==, 1);
+
+  /* A mark never goes back. */
+  AWAIT_OK (chronicle_store_mark_followed_news, store, g_array_index (ids2, gint64, 0));
+  AWAIT_OK (chronicle_store_mark_followed_news, store, g_array_index (ids1, gint64, 0));
+  g_assert_cmpuint (news_since_mark (store), ==, 0);
+
+  /* An entity followed through a merge starts at the newest article too. */
+  AWAIT_OK (chronicle_store_set_followed, store, putin, TRUE);
+  AWAIT_OK (chronicle_store_merge_entities, store, putin, vladimir);
+  g_assert_cmpuint (news_since_mark (store), ==, 0);
+  later = article (fixture, "m3", T0 + 102 * DAY);
+  add_mention (later, CHRONICLE_ENTITY_KIND_PERSON, "Vladimir Putin", 0);
+  ids3 = upsert_one (store, later);
+  g_object_unref (later);
+  g_assert_cmpuint (news_since_mark (store), ==, 1);
+}
+
 static void
 test_migration_from_3 (void)
 {
@@ -702,6 +775,7 @@ main (int   argc,
   ADD ("stop-list", test_stop_list);
   ADD ("stop-merged-name", test_stop_merged_name);
   ADD ("follow", test_follow);
+  ADD ("follow-mark", test_follow_mark);
   g_test_add_func ("/store/entities/migration-from-3", test_migration_from_3);
 
   return g_test_run ();

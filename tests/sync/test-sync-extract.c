@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "chronicle-sync-service.h"
-#include "chronicle-test-server.h"
+#include "chronicle-test-sync-fixture.h"
 #include "chronicle-test-utils.h"
 
 /* Sync stores what extraction finds: the seed article imported as a file has its
@@ -20,53 +20,20 @@
  * the event grouper and the name index pick up what the store holds; `chronicle-cli
  * import` of the sample news stores its entities. */
 
-typedef struct {
-  ChronicleTestServer  *server;
-  char                 *dir;
-  ChronicleStore       *store;
-  ChronicleSyncService *service;
-} Fixture;
+typedef ChronicleTestSyncFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->server = chronicle_test_server_new ();
-  fixture->dir = chronicle_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "chronicle.db", NULL);
-  fixture->store = chronicle_store_open_sync (path, NULL, &error);
-  g_assert_no_error (error);
-  fixture->service = chronicle_sync_service_new (fixture->store);
-  chronicle_http_set_timeout (chronicle_sync_service_get_http (fixture->service), 5);
+  chronicle_test_sync_fixture_set_up (fixture, 5);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->service);
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->server, chronicle_test_server_free);
-  chronicle_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  chronicle_test_sync_fixture_tear_down (fixture);
 }
 
 static gint64
@@ -79,8 +46,9 @@ add_source (Fixture             *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  chronicle_store_add_source_async (fixture->store, source, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_add_source_async (fixture->store, source, NULL,
+                                    chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   id = chronicle_store_add_source_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -96,8 +64,9 @@ sync_one (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   ChronicleSyncResult *one;
 
-  chronicle_sync_service_sync_async (fixture->service, source_id, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_sync_service_sync_async (fixture->service, source_id, NULL,
+                                     chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   results = chronicle_sync_service_sync_finish (fixture->service, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 1);
@@ -114,8 +83,9 @@ all_ids (Fixture *fixture)
   g_autoptr(GError) error = NULL;
   GArray *ids;
 
-  chronicle_store_timeline_async (fixture->store, query, 0, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_timeline_async (fixture->store, query, 0, NULL,
+                                  chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   ids = chronicle_store_timeline_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   return ids;
@@ -129,8 +99,8 @@ get_article (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   ChronicleArticle *article;
 
-  chronicle_store_get_article_async (fixture->store, id, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_get_article_async (fixture->store, id, NULL, chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   article = chronicle_store_get_article_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   return article;
@@ -144,8 +114,9 @@ events_of (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   GPtrArray *events;
 
-  chronicle_store_events_for_article_async (fixture->store, id, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_events_for_article_async (fixture->store, id, NULL,
+                                            chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   events = chronicle_store_events_for_article_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   return events;
@@ -523,8 +494,8 @@ test_cli_import_sample (Fixture       *fixture,
 
   store = chronicle_store_open_sync (db, NULL, &error);
   g_assert_no_error (error);
-  chronicle_store_facet_counts_async (store, query, 10, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_facet_counts_async (store, query, 10, NULL, chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   facets = chronicle_store_facet_counts_finish (store, result, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < facets->len; i++)

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "chronicle-secret.h"
 #include "chronicle-sync-service.h"
@@ -290,6 +292,57 @@ test_cli_add (Fixture       *fixture,
   g_assert_null (g_strstr_len (contents, length, "cli-k3y-0123"));
 }
 
+/* A pasted Guardian address with its key: the key goes to the keyring as with
+ * --api-key. An address written by an older version that still carries a key is
+ * never printed by `sources list` nor exported to OPML. */
+static void
+test_cli_add_pasted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *cli = g_getenv ("CHRONICLE_CLI");
+  g_autofree char *db = g_build_filename (fixture->dir, "cli.db", NULL);
+  g_autofree char *opml = g_build_filename (fixture->dir, "sources.opml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  const char *add[] = { cli, "--db", db, "sources", "add",
+                        "https://content.guardianapis.com/search?q=fisheries&api-key=pasted-k3y-77",
+                        NULL };
+  const char *list[] = { cli, "--db", db, "sources", "list", NULL };
+  const char *export[] = { cli, "--db", db, "sources", "export-opml", opml, NULL };
+  sqlite3 *handle = NULL;
+
+  g_assert_nonnull (cli);
+  g_assert_cmpint (chronicle_test_spawn (add, NULL, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "Added source 1: https://content.guardianapis.com/search?q=fisheries\n");
+  key = get_key ();
+  g_assert_cmpstr (key, ==, "pasted-k3y-77");
+  g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+  g_assert_null (g_strstr_len (contents, length, "pasted-k3y-77"));
+  g_clear_pointer (&contents, g_free);
+
+  /* As an older version stored it: the key inside the address. */
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE sources SET url = url || '&api-key=old-k3y-55'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (chronicle_test_spawn (list, NULL, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\thttps://content.guardianapis.com/search?q=fisheries\t"));
+  g_assert_null (strstr (out, "old-k3y-55"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (chronicle_test_spawn (export, NULL, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (opml, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "xmlUrl=\"https://content.guardianapis.com/search?q=fisheries\""));
+  g_assert_null (strstr (contents, "k3y"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -309,6 +362,7 @@ main (int    argc,
   ADD ("keyring-wins", test_keyring_wins);
   ADD ("no-key", test_no_key);
   ADD ("cli-add", test_cli_add);
+  ADD ("cli-add-pasted", test_cli_add_pasted);
 #undef ADD
 
   return g_test_run ();

@@ -9,7 +9,7 @@
 
 #include "chronicle-sync-error.h"
 #include "chronicle-sync-service.h"
-#include "chronicle-test-server.h"
+#include "chronicle-test-sync-fixture.h"
 #include "chronicle-test-utils.h"
 
 /* The whole pipeline against a loopback server and a real store: every format, 200
@@ -17,53 +17,20 @@
  * run (one failing source never stops the others), redirects, feed discovery,
  * joining, cancelling, the process hook and the settings. */
 
-typedef struct {
-  ChronicleTestServer  *server;
-  char                 *dir;
-  ChronicleStore       *store;
-  ChronicleSyncService *service;
-} Fixture;
+typedef ChronicleTestSyncFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->server = chronicle_test_server_new ();
-  fixture->dir = chronicle_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "chronicle.db", NULL);
-  fixture->store = chronicle_store_open_sync (path, NULL, &error);
-  g_assert_no_error (error);
-  fixture->service = chronicle_sync_service_new (fixture->store);
-  chronicle_http_set_timeout (chronicle_sync_service_get_http (fixture->service), 1);
+  chronicle_test_sync_fixture_set_up (fixture, 1);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->service);
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->server, chronicle_test_server_free);
-  chronicle_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static void
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  chronicle_test_sync_fixture_tear_down (fixture);
 }
 
 static gint64
@@ -80,8 +47,9 @@ add_source (Fixture    *fixture,
 
   if (strstr (path_or_url, "gdelt") != NULL)
     chronicle_source_set_kind (source, CHRONICLE_SOURCE_KIND_GDELT);
-  chronicle_store_add_source_async (fixture->store, source, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_add_source_async (fixture->store, source, NULL,
+                                    chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   id = chronicle_store_add_source_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -96,9 +64,10 @@ sync_all (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   GPtrArray *results;
 
-  chronicle_sync_service_sync_async (fixture->service, source_id, NULL, result_cb, &result);
+  chronicle_sync_service_sync_async (fixture->service, source_id, NULL,
+                                     chronicle_test_result_cb, &result);
   g_assert_true (chronicle_sync_service_get_running (fixture->service));
-  wait_for (&result);
+  chronicle_test_wait_for (&result);
   results = chronicle_sync_service_sync_finish (fixture->service, result, &error);
   g_assert_no_error (error);
   g_assert_false (chronicle_sync_service_get_running (fixture->service));
@@ -128,8 +97,8 @@ find_source (Fixture *fixture,
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
 
-  chronicle_store_list_sources_async (fixture->store, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_list_sources_async (fixture->store, NULL, chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   sources = chronicle_store_list_sources_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < sources->len; i++)
@@ -473,10 +442,10 @@ test_join (Fixture       *fixture,
                                     "feeds/rss-2.0.xml", TEST_ROUTE_SLOW);
   add_source (fixture, "/slow");
 
-  chronicle_sync_service_sync_async (fixture->service, 0, NULL, result_cb, &first);
-  chronicle_sync_service_sync_async (fixture->service, 0, NULL, result_cb, &second);
-  wait_for (&first);
-  wait_for (&second);
+  chronicle_sync_service_sync_async (fixture->service, 0, NULL, chronicle_test_result_cb, &first);
+  chronicle_sync_service_sync_async (fixture->service, 0, NULL, chronicle_test_result_cb, &second);
+  chronicle_test_wait_for (&first);
+  chronicle_test_wait_for (&second);
   a = chronicle_sync_service_sync_finish (fixture->service, first, &error);
   g_assert_no_error (error);
   b = chronicle_sync_service_sync_finish (fixture->service, second, &error);
@@ -500,11 +469,12 @@ test_cancel (Fixture       *fixture,
   chronicle_test_server_route (fixture->server, "/hang", 200, NULL, NULL, TEST_ROUTE_HANG, NULL);
   id = add_source (fixture, "/hang");
 
-  chronicle_sync_service_sync_async (fixture->service, 0, cancellable, result_cb, &result);
+  chronicle_sync_service_sync_async (fixture->service, 0, cancellable,
+                                     chronicle_test_result_cb, &result);
   while (chronicle_test_server_hits (fixture->server, "/hang") == 0)
     g_main_context_iteration (NULL, FALSE);
   g_cancellable_cancel (cancellable);
-  wait_for (&result);
+  chronicle_test_wait_for (&result);
   results = chronicle_sync_service_sync_finish (fixture->service, result, &error);
   g_assert_null (results);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -544,14 +514,16 @@ test_process_hook (Fixture       *fixture,
   results = sync_all (fixture, 0);
   g_assert_true (((ChronicleSyncResult *) g_ptr_array_index (results, 0))->ok);
 
-  chronicle_store_timeline_async (fixture->store, query, 10, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_timeline_async (fixture->store, query, 10, NULL,
+                                  chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   ids = chronicle_store_timeline_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 2);
   g_clear_object (&result);
-  chronicle_store_get_article_async (fixture->store, g_array_index (ids, gint64, 0), NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_get_article_async (fixture->store, g_array_index (ids, gint64, 0), NULL,
+                                     chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   article = chronicle_store_get_article_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (chronicle_article_get_summary (article), ==, "processed");
@@ -569,8 +541,9 @@ test_local_file (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  chronicle_store_add_source_async (fixture->store, source, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_add_source_async (fixture->store, source, NULL,
+                                    chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   id = chronicle_store_add_source_finish (fixture->store, result, &error);
   g_assert_no_error (error);
 
@@ -603,14 +576,14 @@ first_article (Fixture *fixture,
   g_autoptr(GError) error = NULL;
   ChronicleArticle *article;
 
-  chronicle_store_timeline_async (fixture->store, query, 0, NULL, result_cb, &r1);
-  wait_for (&r1);
+  chronicle_store_timeline_async (fixture->store, query, 0, NULL, chronicle_test_result_cb, &r1);
+  chronicle_test_wait_for (&r1);
   ids = chronicle_store_timeline_finish (fixture->store, r1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, >, 0);
   chronicle_store_get_article_async (fixture->store, g_array_index (ids, gint64, ids->len - 1),
-                                     NULL, result_cb, &r2);
-  wait_for (&r2);
+                                     NULL, chronicle_test_result_cb, &r2);
+  chronicle_test_wait_for (&r2);
   article = chronicle_store_get_article_finish (fixture->store, r2, &error);
   g_assert_no_error (error);
   return article;
@@ -636,8 +609,8 @@ test_tags_and_rights (Fixture       *fixture,
   chronicle_test_server_route_file (fixture->server, "/search", "application/json",
                                     "feeds/guardian.json", TEST_ROUTE_NONE);
   guardian = add_source (fixture, "/search");
-  chronicle_store_add_source_async (fixture->store, file, NULL, result_cb, &result);
-  wait_for (&result);
+  chronicle_store_add_source_async (fixture->store, file, NULL, chronicle_test_result_cb, &result);
+  chronicle_test_wait_for (&result);
   corpus = chronicle_store_add_source_finish (fixture->store, result, &error);
   g_assert_no_error (error);
 
@@ -730,11 +703,11 @@ test_guardian_no_keyring (Fixture       *fixture,
                                     "feeds/guardian.json", TEST_ROUTE_NONE);
   chronicle_test_server_route_file (fixture->server, "/keyed", "application/json",
                                     "feeds/guardian.json", TEST_ROUTE_NONE);
-  chronicle_store_add_source_async (fixture->store, plain, NULL, result_cb, &r1);
-  wait_for (&r1);
+  chronicle_store_add_source_async (fixture->store, plain, NULL, chronicle_test_result_cb, &r1);
+  chronicle_test_wait_for (&r1);
   plain_id = chronicle_store_add_source_finish (fixture->store, r1, &error);
-  chronicle_store_add_source_async (fixture->store, keyed, NULL, result_cb, &r2);
-  wait_for (&r2);
+  chronicle_store_add_source_async (fixture->store, keyed, NULL, chronicle_test_result_cb, &r2);
+  chronicle_test_wait_for (&r2);
   keyed_id = chronicle_store_add_source_finish (fixture->store, r2, &error);
   g_assert_no_error (error);
 

@@ -119,9 +119,18 @@ test_metered (void)
   g_assert_true (chronicle_sync_service_get_automatic_allowed (sync));
   monitor->metered = TRUE;
   g_assert_false (chronicle_sync_service_get_automatic_allowed (sync));
+  /* A start-up sync is automatic too: held back on the metered network... */
+  g_assert_false (chronicle_sync_service_sync_automatic (sync));
+  g_assert_false (chronicle_sync_service_get_running (sync));
   g_settings_set_boolean (settings, "sync-on-metered", TRUE);
   g_assert_true (chronicle_sync_service_get_automatic_allowed (sync));
   g_settings_reset (settings, "sync-on-metered");
+  /* ...and run on an unmetered one. */
+  monitor->metered = FALSE;
+  g_assert_true (chronicle_sync_service_sync_automatic (sync));
+  g_assert_true (chronicle_sync_service_get_running (sync));
+  while (chronicle_sync_service_get_running (sync))
+    g_main_context_iteration (NULL, TRUE);
 
   g_clear_object (&sync);
   g_clear_object (&store);

@@ -14,6 +14,8 @@
  * machine is doing; a GL driver's own threads are not in it).
  *
  *   meson test -C build --benchmark --suite ui -v
+ *   GSK_RENDERER=cairo tests/xvfb-run.sh build/tests/bench-world-map [SCENARIO [WxH]]
+ *     (one scenario, e.g. `redraw 1920x1080`)
  *
  * Prints percentiles per scenario and window size. The budget is 16 ms (one
  * frame at 60 Hz). It reports; it does not fail on timing. */
@@ -21,6 +23,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -268,14 +271,29 @@ main (int    argc,
       char **argv)
 {
   static const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+  int only_scenario = -1, only_width = 0, only_height = 0;
 
   gtk_init ();
   adw_init ();
   chronicle_ui_init ();
 
+  for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (scenario_names); i++)
+    if (g_str_equal (argv[1], scenario_names[i]))
+      only_scenario = (int) i;
+  if (argc > 2 && sscanf (argv[2], "%dx%d", &only_width, &only_height) != 2)
+    only_width = only_height = 0;
+  if (only_width > 0 && only_height > 0)
+    {
+      for (Scenario scenario = SCENARIO_PAN; scenario <= SCENARIO_REDRAW; scenario++)
+        if (only_scenario < 0 || (int) scenario == only_scenario)
+          run (scenario, only_width, only_height);
+      return EXIT_SUCCESS;
+    }
+
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (Scenario scenario = SCENARIO_PAN; scenario <= SCENARIO_REDRAW; scenario++)
-      run (scenario, sizes[s][0], sizes[s][1]);
+      if (only_scenario < 0 || (int) scenario == only_scenario)
+        run (scenario, sizes[s][0], sizes[s][1]);
 
   return EXIT_SUCCESS;
 }

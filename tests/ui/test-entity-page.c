@@ -250,8 +250,16 @@ test_follow_and_split (void)
   /* Follow */
   follow = GTK_TOGGLE_BUTTON (child (GTK_WIDGET (page), CHRONICLE_TYPE_ENTITY_PAGE, "follow_button"));
   g_assert_false (gtk_toggle_button_get_active (follow));
+  /* For screen readers Follow is a check box, checked or not (GTK 4.8 has no
+   * toggle-button role). */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (follow)), ==,
+                   GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (follow), GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
   gtk_toggle_button_set_active (follow, TRUE);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (follow)), ==, "Following");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (follow), GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
   /* The write is queued: ask until it has landed. */
   for (guint tries = 0; tries < 100 && (list == NULL || list->len == 0); tries++)
     {
@@ -570,10 +578,122 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A sync while the page is open: three new articles name Putin, with Olaf Scholz. */
+static void
+sync_putin_articles (ChronicleStore *store)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GAsyncResult) stored = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ChronicleArticle *article = chronicle_article_new ();
+      g_autofree char *url = g_strdup_printf ("https://news.example.org/synced/%u", i);
+      const char *body = "Synced: Vladimir Putin met Olaf Scholz.";
+
+      chronicle_article_set_source_id (article, 1);
+      chronicle_article_set_title (article, "Putin meets Scholz");
+      chronicle_article_set_url (article, url);
+      chronicle_article_set_guid (article, url);
+      chronicle_article_set_published (article, 1700000000 + i * 86400);
+      chronicle_article_set_body (article, body);
+      chronicle_article_add_mention (article, chronicle_mention_new (CHRONICLE_ENTITY_KIND_PERSON,
+                                                                     "Vladimir Putin", 8, 22));
+      chronicle_article_add_mention (article, chronicle_mention_new (CHRONICLE_ENTITY_KIND_PERSON,
+                                                                     "Olaf Scholz", 27, 38));
+      g_ptr_array_add (articles, article);
+    }
+  chronicle_store_upsert_articles_async (store, articles, NULL, NULL, entity_test_result_cb, &stored);
+  ids = chronicle_store_upsert_articles_finish (store, entity_test_await (&stored), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 3);
+}
+
+static gboolean
+named_in_five (gpointer data)
+{
+  GtkWidget *count = child (GTK_WIDGET (data), CHRONICLE_TYPE_ENTITY_PAGE, "count_label");
+
+  return !chronicle_entity_page_is_loading (data)
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (count)), "Named in 5 articles") == 0;
+}
+
+/* The article whose row has the keyboard (the list selects nothing else). */
+static gint64
+focused_article_id (GtkWindow *window)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *row = focus == NULL || GTK_IS_LIST_BOX_ROW (focus)
+                     ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  ChronicleArticle *article = row != NULL ? g_object_get_data (G_OBJECT (row), "article") : NULL;
+
+  return article != NULL ? chronicle_article_get_id (article) : 0;
+}
+
+/* An open page follows a sync, and the reader keeps their place. */
+static void
+test_refresh (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(ChronicleStore) store = entity_test_store_new (path);
+  ChronicleEntityPage *page;
+  GtkWindow *window;
+  GtkListBox *articles;
+  GtkAdjustment *scroll;
+  GtkWidget *related;
+  gboolean scholz = FALSE;
+  gint64 selected;
+  double position;
+
+  page = CHRONICLE_ENTITY_PAGE (page_in_window (store, &window));
+  gtk_window_set_default_size (window, 720, 360);
+  chronicle_entity_page_show_entity (page, CHRONICLE_ENTITY_KIND_PERSON, "Vladimir Putin");
+  g_assert_true (entity_test_wait (page_loaded, page));
+  g_assert_cmpuint (chronicle_entity_page_get_n_articles (page), ==, 2);
+  chronicle_test_wait_for_frames (GTK_WIDGET (window), 3);
+
+  /* The reader is on his older article and scrolled down a little. */
+  articles = GTK_LIST_BOX (child (GTK_WIDGET (page), CHRONICLE_TYPE_ENTITY_PAGE, "articles_list"));
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (articles, 1)));
+  selected = focused_article_id (window);
+  g_assert_cmpint (selected, !=, 0);
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    child (GTK_WIDGET (page), CHRONICLE_TYPE_ENTITY_PAGE, "scroller")));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll), >, 60);
+  gtk_adjustment_set_value (scroll, 60);
+  position = gtk_adjustment_get_value (scroll);
+
+  /* Nothing to call: the store's `changed` is enough. */
+  sync_putin_articles (store);
+  g_assert_true (entity_test_wait (named_in_five, page));
+  g_assert_cmpuint (chronicle_entity_get_mention_count (chronicle_entity_page_get_entity (page)),
+                    ==, 5);
+  g_assert_cmpuint (chronicle_entity_page_get_n_articles (page), ==, 5);
+  related = child (GTK_WIDGET (page), CHRONICLE_TYPE_ENTITY_PAGE, "related_box");
+  for (GtkWidget *c = gtk_widget_get_first_child (related); c != NULL; c = gtk_widget_get_next_sibling (c))
+    scholz |= g_strcmp0 (g_object_get_data (G_OBJECT (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c))),
+                                            "entity-name"), "Olaf Scholz") == 0;
+  g_assert_true (scholz);
+
+  /* Same article under the keyboard, same place on the page (also once laid out again). */
+  g_assert_cmpint (focused_article_id (window), ==, selected);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, position);
+  chronicle_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, position);
+  g_assert_cmpint (focused_article_id (window), ==, selected);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's in-process accessibility backend, to read the states screen readers get. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   chronicle_ui_init ();
@@ -584,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/entity-page/country", test_country);
   g_test_add_func ("/entity-page/missing", test_missing);
   g_test_add_func ("/entity-page/follow-and-split", test_follow_and_split);
+  g_test_add_func ("/entity-page/refresh", test_refresh);
   g_test_add_func ("/entity-page/browser", test_browser);
   g_test_add_func ("/entity-page/narrow", test_narrow);
   g_test_add_func ("/entity-page/window-map-and-facets", test_window_map_and_facets);

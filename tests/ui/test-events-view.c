@@ -372,6 +372,7 @@ test_timeline_switch (Fixture       *fixture,
   GtkToggleButton *articles_toggle = NULL;
   ChronicleEventsView *view;
   ChronicleEventList *events;
+  GtkSingleSelection *events_selection;
   Seen seen = { NULL };
   GtkStack *list_stack = NULL;
 
@@ -406,8 +407,45 @@ test_timeline_switch (Fixture       *fixture,
   g_assert_nonnull (events);
   g_assert_true (chronicle_event_list_get_store (events) == fixture->store);
   wait_events (events, 2);
-  /* j/k belong to the article list; in Events the lists move by themselves. */
+  g_assert_true (chronicle_timeline_view_get_show_events (timeline));
+
+  /* In Events, j/k move through the events (newest first: the summit, then the quake). */
+  g_ptr_array_set_size (widgets, 0);
+  find_widgets (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW, widgets);
+  events_selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (g_ptr_array_index (widgets, 0)));
+  g_assert_true (chronicle_timeline_view_move_selection (timeline, 1));
+  g_assert_cmpuint (gtk_single_selection_get_selected (events_selection), ==, 0);
+  g_assert_true (chronicle_timeline_view_move_selection (timeline, 1));
+  g_assert_cmpuint (gtk_single_selection_get_selected (events_selection), ==, 1);
   g_assert_false (chronicle_timeline_view_move_selection (timeline, 1));
+  g_assert_true (chronicle_timeline_view_move_selection (timeline, -1));
+  g_assert_cmpuint (gtk_single_selection_get_selected (events_selection), ==, 0);
+
+  /* The ruler, Today and the date picker go to the newest event started by then
+   * (once the rows are read: a row still loading ends the search there). */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ChronicleEventSummary) event = g_list_model_get_item (G_LIST_MODEL (events), i);
+
+      while (!chronicle_event_summary_get_loaded (event))
+        g_main_context_iteration (NULL, TRUE);
+    }
+  chronicle_timeline_view_scroll_to_date (timeline, T0 + 2 * DAY);
+  g_assert_cmpuint (gtk_single_selection_get_selected (events_selection), ==, 1);
+  g_assert_cmpint (chronicle_time_ruler_get_position (chronicle_timeline_view_get_ruler (timeline)),
+                   ==, T0 + 2 * DAY);
+  chronicle_timeline_view_scroll_to_date (timeline, T0 + 5 * DAY);
+  g_assert_cmpuint (gtk_single_selection_get_selected (events_selection), ==, 0);
+
+  /* Enter opens the selected event; then j/k move through its articles. */
+  g_assert_true (chronicle_timeline_view_activate_selected (timeline));
+  g_assert_nonnull (chronicle_events_view_get_open_event (view));
+  g_assert_cmpint (chronicle_event_summary_get_start (chronicle_events_view_get_open_event (view)),
+                   ==, T0 + 3 * DAY);
+  /* A date goes back to the events. */
+  chronicle_timeline_view_scroll_to_date (timeline, T0 + 2 * DAY);
+  g_assert_null (chronicle_events_view_get_open_event (view));
+  g_assert_cmpuint (gtk_single_selection_get_selected (events_selection), ==, 1);
 
   /* An article of an event opens like one of the timeline. */
   chronicle_events_view_open_event (view, 0);

@@ -4,7 +4,9 @@
  *
  * Follow: what is stored at start never notifies; after a sync, new articles
  * naming a followed entity raise exactly one notification, whatever their
- * number; articles about nobody followed raise none.
+ * number; articles about nobody followed raise none. The mark is kept in the
+ * store: articles stored while the application was closed notify once at the
+ * next start, and never again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -129,6 +131,81 @@ test_one_notification (void)
   g_assert_cmpuint (seen.n_articles, ==, 1);
 }
 
+static void
+follow_merkel (ChronicleStore *store)
+{
+  g_autoptr(GAsyncResult) found = NULL;
+  g_autoptr(GAsyncResult) followed = NULL;
+  g_autoptr(ChronicleEntity) merkel = NULL;
+  g_autoptr(GError) error = NULL;
+
+  chronicle_store_lookup_entity_async (store, CHRONICLE_ENTITY_KIND_PERSON, "Angela Merkel", NULL,
+                                       entity_test_result_cb, &found);
+  merkel = chronicle_store_lookup_entity_finish (store, entity_test_await (&found), &error);
+  g_assert_no_error (error);
+  chronicle_store_set_followed_async (store, chronicle_entity_get_id (merkel), TRUE, NULL,
+                                      entity_test_result_cb, &followed);
+  g_assert_true (chronicle_store_set_followed_finish (store, entity_test_await (&followed), &error));
+}
+
+/* One run of the application: a notifier on a freshly opened store, until it
+ * has said what it had to say at start (and after a sync, if @sync_articles). */
+static guint
+run_app (const char *path,
+         guint       sync_articles,
+         guint       serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleStore) store = chronicle_store_open_sync (path, NULL, &error);
+  g_autoptr(ChronicleFollowNotifier) notifier = NULL;
+  Seen seen = { 0, 0 };
+
+  g_assert_no_error (error);
+  notifier = chronicle_follow_notifier_new (store, NULL);
+  g_signal_connect (notifier, "notification", G_CALLBACK (notification_cb), &seen);
+  g_assert_true (entity_test_wait (idle, notifier));
+  if (sync_articles > 0)
+    {
+      store_articles (store, sync_articles, "Angela Merkel", serial);
+      chronicle_follow_notifier_check (notifier);
+      g_assert_true (entity_test_wait (idle, notifier));
+    }
+  return seen.n_notifications;
+}
+
+static void
+test_restart (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("chronicle-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+
+  {
+    g_autoptr(ChronicleStore) store = entity_test_store_new (path);
+
+    follow_merkel (store);
+  }
+
+  /* First run: the stored articles are old news. */
+  g_assert_cmpuint (run_app (path, 0, 0), ==, 0);
+
+  /* The application is closed; a sync (the CLI, the background service) stores two. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChronicleStore) store = chronicle_store_open_sync (path, NULL, &error);
+
+    g_assert_no_error (error);
+    store_articles (store, 2, "Angela Merkel", 7);
+  }
+
+  /* Next run: exactly one notification at start; no repeat the run after. */
+  g_assert_cmpuint (run_app (path, 0, 0), ==, 1);
+  g_assert_cmpuint (run_app (path, 0, 0), ==, 0);
+
+  /* Notified during a run (after a sync): not again at the next start. */
+  g_assert_cmpuint (run_app (path, 1, 8), ==, 1);
+  g_assert_cmpuint (run_app (path, 0, 0), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,6 +213,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/follow-notifier/one-notification", test_one_notification);
+  g_test_add_func ("/follow-notifier/restart", test_restart);
 
   return g_test_run ();
 }

@@ -12,7 +12,9 @@
 #include "chronicle-entity.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-source.h"
+#include "chronicle-store.h"
 #include "chronicle-test-ui-utils.h"
+#include "chronicle-test-utils.h"
 #include "chronicle-ui.h"
 
 static GPtrArray *
@@ -138,6 +140,157 @@ test_sidebar (void)
   gtk_window_destroy (window);
 }
 
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+#define AWAIT(call_async, ...) \
+  ({ GAsyncResult *_r = NULL; call_async (__VA_ARGS__, result_cb, &_r); await_result (&_r); })
+
+/* Whether the sources list's row titled @title shows @count. */
+static gboolean
+source_row_shows (ChronicleSidebar *sidebar,
+                  const char       *title,
+                  const char       *count)
+{
+  GtkWidget *rows = GTK_WIDGET (list (sidebar, "sources_list"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (rows); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (has_label (row, title))
+      return has_label (row, count);
+  return FALSE;
+}
+
+/* What the window does after each filter change: the store counts each source's
+ * articles under the query, the sidebar shows them. */
+static void
+show_source_counts (ChronicleSidebar *sidebar,
+                    ChronicleStore   *store,
+                    ChronicleQuery   *query)
+{
+  g_autoptr(GAsyncResult) r = AWAIT (chronicle_store_source_counts_async, store, query, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = chronicle_store_source_counts_finish (store, r, &error);
+
+  g_assert_no_error (error);
+  chronicle_sidebar_set_query (sidebar, query);
+  chronicle_sidebar_set_source_counts (sidebar, counts);
+}
+
+static void
+test_source_counts (void)
+{
+  g_autofree char *dir = chronicle_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sidebar.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChronicleStore) store = chronicle_store_open_sync (path, NULL, &error);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GAsyncResult) r = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(ChronicleQuery) all = chronicle_query_new ();
+  g_autoptr(ChronicleQuery) france = NULL;
+  g_autoptr(ChronicleQuery) france_desk = NULL;
+  g_autoptr(ChronicleQuery) ranged = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ChronicleSidebar *sidebar = CHRONICLE_SIDEBAR (chronicle_sidebar_new ());
+  /* source, day, names France: three of World Desk's articles, one of the Gazette's. */
+  const struct { int source; int day; gboolean france; } rows[] = {
+    { 0, 0, TRUE }, { 0, 1, TRUE }, { 0, 2, FALSE }, { 0, 3, TRUE }, { 1, 1, TRUE }, { 1, 5, FALSE },
+  };
+  gint64 source_ids[2];
+  const char *titles[] = { "World Desk", "Gazette" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ChronicleSource) source = NULL;
+      g_autofree char *url = g_strdup_printf ("https://news%u.example.org/feed.xml", i);
+      g_autoptr(GAsyncResult) added = NULL;
+
+      source = chronicle_source_new (CHRONICLE_SOURCE_KIND_RSS, url);
+      chronicle_source_set_title (source, titles[i]);
+      added = AWAIT (chronicle_store_add_source_async, store, source, NULL);
+      source_ids[i] = chronicle_store_add_source_finish (store, added, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      ChronicleArticle *article = chronicle_article_new ();
+      g_autofree char *guid = g_strdup_printf ("https://news.example.org/%u", i);
+
+      chronicle_article_set_source_id (article, source_ids[rows[i].source]);
+      chronicle_article_set_guid (article, guid);
+      chronicle_article_set_url (article, guid);
+      chronicle_article_set_title (article, rows[i].france ? "France votes" : "Weather");
+      chronicle_article_set_published (article, 1704067200 + rows[i].day * 86400);
+      if (rows[i].france)
+        chronicle_article_add_mention (article,
+                                       chronicle_mention_new (CHRONICLE_ENTITY_KIND_COUNTRY,
+                                                              "France", 0, 6));
+      g_ptr_array_add (articles, article);
+    }
+  r = AWAIT (chronicle_store_upsert_articles_async, store, articles, NULL, NULL);
+  ids = chronicle_store_upsert_articles_finish (store, r, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&r);
+  r = AWAIT (chronicle_store_list_sources_async, store, NULL);
+  sources = chronicle_store_list_sources_finish (store, r, &error);
+  g_assert_no_error (error);
+
+  chronicle_sidebar_set_store (sidebar, store);
+  chronicle_sidebar_set_query (sidebar, all);
+  chronicle_sidebar_set_sources (sidebar, sources);
+  gtk_window_set_child (window, GTK_WIDGET (sidebar));
+  gtk_window_present (window);
+
+  /* Totals first, then the counts under each query. */
+  g_assert_true (source_row_shows (sidebar, "World Desk", "4"));
+  g_assert_true (source_row_shows (sidebar, "Gazette", "2"));
+  show_source_counts (sidebar, store, all);
+  g_assert_true (source_row_shows (sidebar, "World Desk", "4"));
+  g_assert_true (source_row_shows (sidebar, "Gazette", "2"));
+
+  france = chronicle_query_with_entity_added (all, CHRONICLE_ENTITY_KIND_COUNTRY, "France");
+  show_source_counts (sidebar, store, france);
+  g_assert_true (source_row_shows (sidebar, "World Desk", "3"));
+  g_assert_true (source_row_shows (sidebar, "Gazette", "1"));
+
+  /* Selecting a source does not zero the others: they count what adding them gives. */
+  france_desk = chronicle_query_with_sources (france, &source_ids[0], 1);
+  show_source_counts (sidebar, store, france_desk);
+  g_assert_true (source_row_shows (sidebar, "World Desk", "3"));
+  g_assert_true (source_row_shows (sidebar, "Gazette", "1"));
+
+  /* A time range: only days 0 and 1. */
+  ranged = chronicle_query_with_date_range (france_desk, 1704067200, 1704067200 + 2 * 86400);
+  show_source_counts (sidebar, store, ranged);
+  g_assert_true (source_row_shows (sidebar, "World Desk", "2"));
+  g_assert_true (source_row_shows (sidebar, "Gazette", "1"));
+
+  /* The list of sources reloaded (after a sync) keeps the query's counts. */
+  chronicle_sidebar_set_sources (sidebar, sources);
+  g_assert_true (source_row_shows (sidebar, "World Desk", "2"));
+  g_assert_true (source_row_shows (sidebar, "Gazette", "1"));
+
+  gtk_window_destroy (window);
+  g_clear_object (&store);
+  chronicle_test_rm_rf (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -147,6 +300,7 @@ main (int    argc,
   chronicle_ui_init ();
 
   g_test_add_func ("/ui/sidebar/sources-and-facets", test_sidebar);
+  g_test_add_func ("/ui/sidebar/source-counts", test_source_counts);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "chronicle-about.h"
 #include "chronicle-preferences-window.h"
 #include "chronicle-test-ui-utils.h"
+#include "chronicle-timeline-view.h"
 #include "chronicle-ui.h"
 #include "chronicle-window.h"
 
@@ -122,6 +123,32 @@ test_size_is_kept (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Articles | Events is kept like the filter. */
+static void
+test_mode_is_kept (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (BASE_APP_ID);
+  ChronicleWindow *window;
+  ChronicleTimelineView *timeline;
+
+  g_settings_set_boolean (settings, "show-events", TRUE);
+  window = chronicle_window_new_with_settings (settings);
+  timeline = CHRONICLE_TIMELINE_VIEW (child (window, "timeline_view"));
+  g_assert_true (chronicle_timeline_view_get_show_events (timeline));
+
+  chronicle_timeline_view_set_show_events (timeline, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "show-events"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = chronicle_window_new_with_settings (settings);
+  timeline = CHRONICLE_TIMELINE_VIEW (child (window, "timeline_view"));
+  g_assert_false (chronicle_timeline_view_get_show_events (timeline));
+  chronicle_timeline_view_set_show_events (timeline, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "show-events"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "show-events");
+}
+
 static void
 test_preferences_bind_settings (void)
 {
@@ -167,6 +194,7 @@ main (int    argc,
   g_test_add_func ("/ui/window/empty-state", test_empty_state);
   g_test_add_func ("/ui/window/narrow-folds", test_narrow_folds);
   g_test_add_func ("/ui/window/size-is-kept", test_size_is_kept);
+  g_test_add_func ("/ui/window/mode-is-kept", test_mode_is_kept);
   g_test_add_func ("/ui/preferences/bind-settings", test_preferences_bind_settings);
   g_test_add_func ("/ui/about/attributions", test_about_lists_attributions);
 

@@ -637,9 +637,18 @@ test_map_list (Fixture       *fixture,
                                                                    CHRONICLE_TYPE_WORLD_MAP,
                                                                    "list_codes"));
   GtkStack *stack = GTK_STACK (child (map, CHRONICLE_TYPE_WORLD_MAP, "stack"));
+  GtkAccessible *list_button = GTK_ACCESSIBLE (child (map, CHRONICLE_TYPE_WORLD_MAP, "list_button"));
+
+  /* For screen readers "Show as List" is a check box, checked or not. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (list_button), ==,
+                   GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  gtk_test_accessible_assert_state (list_button, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.show-list", NULL));
   g_assert_true (chronicle_world_map_get_show_list (map));
+  gtk_test_accessible_assert_state (list_button, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   /* No zooming a list. */
   gtk_widget_activate_action (GTK_WIDGET (map), "map.zoom-in", NULL);
@@ -665,6 +674,8 @@ test_map_list (Fixture       *fixture,
 
   chronicle_world_map_set_show_list (map, FALSE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "map");
+  gtk_test_accessible_assert_state (list_button, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.zoom-in", NULL));
   g_assert_cmpfloat (chronicle_world_map_get_zoom (map), ==, 1.5);
 }
@@ -685,6 +696,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* GTK's in-process accessibility backend, to read the states screen readers get. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   chronicle_ui_init ();

@@ -195,19 +195,33 @@ combine (double total,
   return 0.6 * ent + 0.4 * title;
 }
 
+/* "K:term" in @buf, a buffer the caller reuses: lookups allocate nothing. */
+static const char *
+term_key (GString    *buf,
+          char        kind,
+          const char *term)
+{
+  g_string_truncate (buf, 0);
+  g_string_append_c (buf, kind);
+  g_string_append_c (buf, ':');
+  g_string_append (buf, term);
+  return buf->str;
+}
+
 static void
 index_term (ChronicleEventGrouper *self,
             char                   kind,
             const char            *term,
             Event                 *e)
 {
-  g_autofree char *key = g_strdup_printf ("%c:%s", kind, term);
+  g_autoptr(GString) buf = g_string_sized_new (64);
+  const char *key = term_key (buf, kind, term);
   GPtrArray *list = g_hash_table_lookup (self->by_term, key);
 
   if (list == NULL)
     {
       list = g_ptr_array_new ();
-      g_hash_table_insert (self->by_term, g_steal_pointer (&key), list);
+      g_hash_table_insert (self->by_term, g_strdup (key), list);
     }
   g_ptr_array_add (list, e);
 }
@@ -218,7 +232,8 @@ unindex_term (ChronicleEventGrouper *self,
               const char            *term,
               Event                 *e)
 {
-  g_autofree char *key = g_strdup_printf ("%c:%s", kind, term);
+  g_autoptr(GString) buf = g_string_sized_new (64);
+  const char *key = term_key (buf, kind, term);
   GPtrArray *list = g_hash_table_lookup (self->by_term, key);
 
   if (list == NULL)
@@ -363,14 +378,15 @@ collect_candidates (ChronicleEventGrouper *self,
                     GHashTable            *seen,
                     GArray                *out)
 {
+  g_autoptr(GString) buf = g_string_sized_new (64);
   GHashTableIter iter;
   gpointer k, v;
 
   g_hash_table_iter_init (&iter, terms);
   while (g_hash_table_iter_next (&iter, &k, &v))
     {
-      g_autofree char *key = g_strdup_printf ("%c:%s", kind, (const char *) k);
-      GPtrArray *list = g_hash_table_lookup (self->by_term, key);
+      GPtrArray *list = g_hash_table_lookup (self->by_term,
+                                             term_key (buf, kind, (const char *) k));
       guint taken = 0;
 
       /* Latest first, and a bounded number per term: a term hundreds of open events

@@ -100,7 +100,8 @@ chronicle_store_find_stored_async (ChronicleStore      *self,
                                     user_data);
   data = g_new0 (FindData, 1);
   data->articles = g_ptr_array_ref (articles);
-  _chronicle_store_run_job (self, TRUE, task, find_stored, NULL, data, find_data_free);
+  /* Reads only: it can share a write group's transaction. */
+  _chronicle_store_run_groupable_write (self, task, find_stored, NULL, data, find_data_free);
 }
 
 /**

@@ -41,6 +41,12 @@ struct _StoreJob
   ChronicleStoreChange change;
   GArray *changed_ids;
   GError *error;
+
+  /* A groupable write job may run with other queued groupable jobs in one transaction
+   * (see run_write_group()); it is then `grouped`: it neither begins nor commits, and
+   * on failure the write thread rolls back the group and runs each job again alone. */
+  gboolean groupable;
+  gboolean grouped;
 };
 
 struct _ChronicleStore
@@ -54,6 +60,24 @@ struct _ChronicleStore
   /* The one write connection, used only by the write thread. */
   ChronicleDb *writer;
   GThreadPool *write_pool;
+  /* Write jobs in order; the write pool gets one token per job. */
+  GMutex write_lock;
+  GQueue write_queue;
+  /* Write thread only: a write group's transaction is open. */
+  gboolean write_grouped;
+  /* Write thread only: foreign keys are off on the writer (groupable jobs). */
+  gboolean writer_fk_off;
+  /* Write thread only: the articles a write group's upserts queued for the full-text
+   * index (ids, the same as a set, whether old text waits in temp.fts_old). */
+  GArray *group_fts_ids;
+  GHashTable *group_fts_pending;
+  gboolean group_fts_has_old;
+  /* Write thread only: entity id -> articles added, and -> newest mention, in the
+   * write group (applied at its end). */
+  GHashTable *group_entity_counts;
+  GHashTable *group_entity_last;
+  /* How many groups of several jobs ran (atomic; for tests). */
+  guint n_write_groups;
   /* Read connections, taken by read jobs from this queue. */
   GAsyncQueue *readers;
   guint n_readers;
@@ -82,6 +106,12 @@ void      _chronicle_store_run_job        (ChronicleStore   *self,
                                            StoreJobMainFunc  main_func,
                                            gpointer          data,
                                            GDestroyNotify    data_free);
+void      _chronicle_store_run_groupable_write (ChronicleStore   *self,
+                                                GTask            *task,
+                                                StoreJobFunc      func,
+                                                StoreJobMainFunc  main_func,
+                                                gpointer          data,
+                                                GDestroyNotify    data_free);
 ChronicleArticle *_chronicle_store_intern (ChronicleStore   *self,
                                            ChronicleArticle *fresh);
 ChronicleArticle *_chronicle_store_lookup_loaded (ChronicleStore *self,
@@ -233,6 +263,10 @@ GArray   *_chronicle_ids_array            (const gint64         *ids,
                                            guint                 n_ids);
 gint64   *_chronicle_int_result           (gint64                value);
 void      _chronicle_job_set_true         (StoreJob             *job);
+gboolean  _chronicle_store_flush_group     (ChronicleStore       *store,
+                                           ChronicleDb          *db,
+                                           GError              **error);
+void      _chronicle_store_clear_group     (ChronicleStore       *store);
 gboolean  _chronicle_store_fail           (ChronicleStore       *store,
                                            ChronicleDb          *db,
                                            GError              **error);

@@ -275,8 +275,9 @@ chronicle_store_update_source_async (ChronicleStore      *self,
   g_return_if_fail (CHRONICLE_IS_SOURCE (source));
 
   task = _chronicle_store_new_task (self, chronicle_store_update_source_async, cancellable, callback, user_data);
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_update_source, NULL,
-                            g_object_ref (source), g_object_unref);
+  /* One statement, no transaction of its own: it can share a write group's. */
+  _chronicle_store_run_groupable_write (self, task, _chronicle_store_write_update_source, NULL,
+                                        g_object_ref (source), g_object_unref);
 }
 
 gboolean

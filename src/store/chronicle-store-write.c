@@ -124,7 +124,9 @@ _chronicle_store_fail (ChronicleStore  *store,
                        ChronicleDb     *db,
                        GError         **error)
 {
-  _chronicle_db_rollback (db);
+  /* In a write group the write thread rolls the group back and re-runs its jobs. */
+  if (!store->write_grouped)
+    _chronicle_db_rollback (db);
   _chronicle_store_reset_caches (store);
   return FALSE;
 }
@@ -453,6 +455,75 @@ record_merged_mentions (Batch            *batch,
   return TRUE;
 }
 
+/* Mentions and time mentions go in with multi-row INSERTs: a statement's fixed cost
+ * (starting and halting the VDBE, FTS5's savepoint call) is paid once per up to
+ * ROWS_PER_INSERT rows instead of once per row. */
+#define ROWS_PER_INSERT 32
+
+/* "@head @row, @row, …" with @n rows; prepared once per @n and kept. */
+static sqlite3_stmt *
+prepare_rows (Batch       *batch,
+              const char  *head,
+              const char  *row,
+              guint        n,
+              GError     **error)
+{
+  g_autoptr(GString) sql = g_string_new (head);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (sql, ',');
+      g_string_append (sql, row);
+    }
+  return _chronicle_db_prepare (batch->db, sql->str, error);
+}
+
+typedef struct {
+  gint64  entity_id;
+  char   *offsets;
+} MentionRow;
+
+static void
+mention_row_clear (gpointer data)
+{
+  g_free (((MentionRow *) data)->offsets);
+}
+
+static gboolean
+insert_mention_rows (Batch    *batch,
+                     GArray   *rows,
+                     gint64    article_id,
+                     gint64    published,
+                     GError  **error)
+{
+  for (guint done = 0; done < rows->len;)
+    {
+      guint n = MIN (rows->len - done, ROWS_PER_INSERT);
+      sqlite3_stmt *stmt = prepare_rows (batch,
+                                         "INSERT INTO article_entities"
+                                         " (article_id, entity_id, published, offsets) VALUES ",
+                                         "(?, ?, ?, ?)", n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          MentionRow *row = &g_array_index (rows, MentionRow, done + i);
+
+          sqlite3_bind_int64 (stmt, 4 * i + 1, article_id);
+          sqlite3_bind_int64 (stmt, 4 * i + 2, row->entity_id);
+          sqlite3_bind_int64 (stmt, 4 * i + 3, published);
+          sqlite3_bind_text (stmt, 4 * i + 4, row->offsets, -1, SQLITE_STATIC);
+        }
+      if (!_chronicle_db_step_done (batch->db, stmt, error))
+        return FALSE;
+      done += n;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 insert_mentions (Batch             *batch,
                  ChronicleArticle  *article,
@@ -463,9 +534,11 @@ insert_mentions (Batch             *batch,
   GPtrArray *mentions = chronicle_article_get_mentions (article);
   g_autoptr(GArray) resolved = g_array_sized_new (FALSE, FALSE, sizeof (ResolvedMention),
                                                   mentions->len);
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (MentionRow), mentions->len);
   g_autoptr(GString) offsets = g_string_new (NULL);
-  sqlite3_stmt *stmt;
   guint group_start = 0;
+
+  g_array_set_clear_func (rows, mention_row_clear);
 
   for (guint i = 0; i < mentions->len; i++)
     {
@@ -494,6 +567,7 @@ insert_mentions (Batch             *batch,
   for (guint i = 0; i < resolved->len; i++)
     {
       ResolvedMention *r = &g_array_index (resolved, ResolvedMention, i);
+      MentionRow row;
 
       if (offsets->len > 0)
         g_string_append_c (offsets, ',');
@@ -503,19 +577,9 @@ insert_mentions (Batch             *batch,
           && g_array_index (resolved, ResolvedMention, i + 1).entity_id == r->entity_id)
         continue;
 
-      stmt = _chronicle_db_prepare (batch->db,
-                                    "INSERT INTO article_entities"
-                                    " (article_id, entity_id, published, offsets)"
-                                    " VALUES (?, ?, ?, ?)",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, article_id);
-      sqlite3_bind_int64 (stmt, 2, r->entity_id);
-      sqlite3_bind_int64 (stmt, 3, published);
-      sqlite3_bind_text (stmt, 4, offsets->str, offsets->len, SQLITE_STATIC);
-      if (!_chronicle_db_step_done (batch->db, stmt, error))
-        return FALSE;
+      row.entity_id = r->entity_id;
+      row.offsets = g_strndup (offsets->str, offsets->len);
+      g_array_append_val (rows, row);
       g_string_truncate (offsets, 0);
 
       if (!record_merged_mentions (batch, &g_array_index (resolved, ResolvedMention, group_start),
@@ -526,7 +590,7 @@ insert_mentions (Batch             *batch,
       note_entity (batch, r->entity_id, published);
     }
 
-  return TRUE;
+  return insert_mention_rows (batch, rows, article_id, published, error);
 }
 
 static gboolean
@@ -537,35 +601,37 @@ insert_time_mentions (Batch             *batch,
                       GError           **error)
 {
   GPtrArray *times = chronicle_article_get_time_mentions (article);
-  sqlite3_stmt *stmt;
 
-  if (times->len == 0)
-    return TRUE;
-
-  stmt = _chronicle_db_prepare (batch->db,
-                                "INSERT INTO time_mentions (article_id, period_start, period_end,"
-                                " granularity, relation, text, offset_start, offset_end)"
-                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < times->len; i++)
+  for (guint done = 0; done < times->len;)
     {
-      ChronicleTimeMention *t = g_ptr_array_index (times, i);
+      guint n = MIN (times->len - done, ROWS_PER_INSERT);
+      sqlite3_stmt *stmt = prepare_rows (batch,
+                                         "INSERT INTO time_mentions (article_id, period_start,"
+                                         " period_end, granularity, relation, text, offset_start,"
+                                         " offset_end) VALUES ",
+                                         "(?, ?, ?, ?, ?, ?, ?, ?)", n, error);
 
-      sqlite3_bind_int64 (stmt, 1, article_id);
-      sqlite3_bind_int64 (stmt, 2, t->start);
-      sqlite3_bind_int64 (stmt, 3, t->end);
-      sqlite3_bind_int (stmt, 4, t->granularity);
-      sqlite3_bind_int (stmt, 5, chronicle_time_mention_relation_to (t, published));
-      _chronicle_db_bind_text (stmt, 6, t->text);
-      sqlite3_bind_int64 (stmt, 7, t->offset_start);
-      sqlite3_bind_int64 (stmt, 8, t->offset_end);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          ChronicleTimeMention *t = g_ptr_array_index (times, done + i);
+          int p = 8 * i;
+
+          sqlite3_bind_int64 (stmt, p + 1, article_id);
+          sqlite3_bind_int64 (stmt, p + 2, t->start);
+          sqlite3_bind_int64 (stmt, p + 3, t->end);
+          sqlite3_bind_int (stmt, p + 4, t->granularity);
+          sqlite3_bind_int (stmt, p + 5, chronicle_time_mention_relation_to (t, published));
+          _chronicle_db_bind_text (stmt, p + 6, t->text);
+          sqlite3_bind_int64 (stmt, p + 7, t->offset_start);
+          sqlite3_bind_int64 (stmt, p + 8, t->offset_end);
+
+          batch->max_span = MAX (batch->max_span, t->end - t->start);
+        }
       if (!_chronicle_db_step_done (batch->db, stmt, error))
         return FALSE;
-
-      batch->max_span = MAX (batch->max_span, t->end - t->start);
+      done += n;
     }
 
   return TRUE;
@@ -921,6 +987,69 @@ flush_fts (Batch   *batch,
   return _chronicle_db_step_done (batch->db, stmt, error);
 }
 
+/* Adds a batch's (or write group's) mentions to its entities' article counts and
+ * latest mention times. */
+static gboolean
+apply_entity_counts (ChronicleDb  *db,
+                     GHashTable   *entity_counts,
+                     GHashTable   *entity_last,
+                     GError      **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, entity_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      sqlite3_stmt *stmt = _chronicle_db_prepare (db,
+                                                  "UPDATE entities SET article_count ="
+                                                  " article_count + ?1, last_mention ="
+                                                  " max (last_mention, ?3) WHERE id = ?2",
+                                                  error);
+      gint64 *last = g_hash_table_lookup (entity_last, key);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_UINT (value));
+      sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+      sqlite3_bind_int64 (stmt, 3, last != NULL ? *last : 0);
+      if (!_chronicle_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What a write group's upserts leave for its end, before it commits: the text they
+ * queued for the full-text index (one FTS5 segment per group, and no FTS5 flush at
+ * each statement of the group, as an FTS5 table written earlier in a transaction
+ * flushes at each statement), and their entities' counts (one UPDATE per entity per
+ * group, not per batch). */
+gboolean
+_chronicle_store_flush_group (ChronicleStore  *store,
+                              ChronicleDb     *db,
+                              GError         **error)
+{
+  Batch batch = { store, db, NULL, NULL, NULL, NULL, 0,
+                  store->group_fts_ids, store->group_fts_pending, store->group_fts_has_old };
+  gboolean ok = apply_entity_counts (db, store->group_entity_counts, store->group_entity_last,
+                                     error)
+                && flush_fts (&batch, error);
+
+  _chronicle_store_clear_group (store);
+  return ok;
+}
+
+void
+_chronicle_store_clear_group (ChronicleStore *store)
+{
+  g_array_set_size (store->group_fts_ids, 0);
+  g_hash_table_remove_all (store->group_fts_pending);
+  store->group_fts_has_old = FALSE;
+  g_hash_table_remove_all (store->group_entity_counts);
+  g_hash_table_remove_all (store->group_entity_last);
+}
+
 static gboolean
 write_article (Batch             *batch,
                ChronicleArticle  *article,
@@ -1035,6 +1164,46 @@ validate_article (ChronicleArticle  *article,
   return TRUE;
 }
 
+/* Foreign keys are off for the upsert (see write_thread_func()): the articles'
+ * sources, the one reference from outside the store, are checked here, once each. */
+static gboolean
+check_sources (ChronicleDb  *db,
+               GPtrArray    *articles,
+               GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      gint64 source_id = chronicle_article_get_source_id (g_ptr_array_index (articles, i));
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (g_hash_table_contains (seen, &source_id))
+        continue;
+      stmt = _chronicle_db_prepare (db, "SELECT 1 FROM sources WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, source_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          g_set_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_INVALID,
+                       _("Article %u of the batch names a source that does not exist"), i + 1);
+          return FALSE;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          _chronicle_db_set_error (db, rc, error);
+          return FALSE;
+        }
+      g_hash_table_add (seen, g_memdup2 (&source_id, sizeof source_id));
+    }
+
+  return TRUE;
+}
+
 gboolean
 _chronicle_store_write_upsert (StoreJob     *job,
                                ChronicleDb  *db,
@@ -1055,10 +1224,14 @@ _chronicle_store_write_upsert (StoreJob     *job,
                                                  upsert->articles->len);
   g_autoptr(GHashTable) fts_pending = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                               g_free, NULL);
-  Batch batch = { job->store, db, event_ids, event_starts, entity_counts, entity_last, 0,
-                  fts_ids, fts_pending, FALSE };
-  GHashTableIter iter;
-  gpointer key, value;
+  /* In a write group the full-text index is fed and the entities' counts are
+   * updated once, for the whole group, at its end (_chronicle_store_flush_group()). */
+  Batch batch = { job->store, db, event_ids, event_starts,
+                  job->grouped ? job->store->group_entity_counts : entity_counts,
+                  job->grouped ? job->store->group_entity_last : entity_last, 0,
+                  job->grouped ? job->store->group_fts_ids : fts_ids,
+                  job->grouped ? job->store->group_fts_pending : fts_pending,
+                  job->grouped && job->store->group_fts_has_old };
   ChronicleStoreChange change = CHRONICLE_STORE_CHANGE_NONE;
 
   memset (&upsert->stats, 0, sizeof upsert->stats);
@@ -1067,8 +1240,11 @@ _chronicle_store_write_upsert (StoreJob     *job,
     if (!validate_article (g_ptr_array_index (upsert->articles, i), i, error))
       return FALSE;
 
-  if (!_chronicle_db_begin (db, error))
+  if (!job->grouped && !_chronicle_db_begin (db, error))
     return FALSE;
+
+  if (!check_sources (db, upsert->articles, error))
+    return _chronicle_store_fail (job->store, db, error);
 
   for (guint i = 0; upsert->events != NULL && i < upsert->events->len; i++)
     if (!upsert_event (&batch, g_ptr_array_index (upsert->events, i), error))
@@ -1121,27 +1297,8 @@ _chronicle_store_write_upsert (StoreJob     *job,
       g_array_append_val (ids, id);
     }
 
-  if (!flush_fts (&batch, error))
+  if (!job->grouped && !apply_entity_counts (db, entity_counts, entity_last, error))
     return _chronicle_store_fail (job->store, db, error);
-
-  g_hash_table_iter_init (&iter, entity_counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      sqlite3_stmt *stmt = _chronicle_db_prepare (db,
-                                                  "UPDATE entities SET article_count ="
-                                                  " article_count + ?1, last_mention ="
-                                                  " max (last_mention, ?3) WHERE id = ?2",
-                                                  error);
-      gint64 *last = g_hash_table_lookup (entity_last, key);
-
-      if (stmt == NULL)
-        return _chronicle_store_fail (job->store, db, error);
-      sqlite3_bind_int64 (stmt, 1, GPOINTER_TO_UINT (value));
-      sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
-      sqlite3_bind_int64 (stmt, 3, last != NULL ? *last : 0);
-      if (!_chronicle_db_step_done (db, stmt, error))
-        return _chronicle_store_fail (job->store, db, error);
-    }
 
   if (batch.max_span > 0)
     {
@@ -1157,7 +1314,14 @@ _chronicle_store_write_upsert (StoreJob     *job,
         return _chronicle_store_fail (job->store, db, error);
     }
 
-  if (!_chronicle_db_commit (db, error))
+  /* The full-text index last: once an FTS5 table is written in a transaction, every
+   * later statement makes it flush. */
+  if (job->grouped)
+    job->store->group_fts_has_old = batch.fts_has_old;
+  else if (!flush_fts (&batch, error))
+    return _chronicle_store_fail (job->store, db, error);
+
+  if (!job->grouped && !_chronicle_db_commit (db, error))
     return _chronicle_store_fail (job->store, db, error);
 
   if (change != CHRONICLE_STORE_CHANGE_NONE)
@@ -1236,6 +1400,9 @@ upsert_main (StoreJob *job)
  * @user_data: data for @callback
  *
  * Writes the whole batch in one transaction: all of it or (on error) none of it.
+ * Batches queued behind each other may share a transaction; if one fails, the
+ * others are written again each on its own: a failing batch never takes another
+ * one's articles with it.
  *
  * An article is the same as a stored one when it has the same source and guid, or the
  * same normalised URL (fragment and `utm_*` parameters removed, see
@@ -1267,8 +1434,8 @@ chronicle_store_upsert_articles_async (ChronicleStore      *self,
   data = g_new0 (UpsertData, 1);
   data->articles = g_ptr_array_ref (articles);
   data->events = events != NULL ? g_ptr_array_ref (events) : NULL;
-  _chronicle_store_run_job (self, TRUE, task, _chronicle_store_write_upsert, upsert_main, data,
-                            _upsert_data_free);
+  _chronicle_store_run_groupable_write (self, task, _chronicle_store_write_upsert, upsert_main,
+                                        data, _upsert_data_free);
 }
 
 /**

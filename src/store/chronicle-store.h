@@ -245,6 +245,8 @@ void                 chronicle_store_events_for_article_async (ChronicleStore   
 GPtrArray           *chronicle_store_events_for_article_finish (ChronicleStore         *self,
                                                                 GAsyncResult           *result,
                                                                 GError                **error);
+void                 chronicle_store_set_write_cache_size  (ChronicleStore             *self,
+                                                            guint                       kib);
 
 G_END_DECLS
 

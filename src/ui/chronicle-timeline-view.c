@@ -23,6 +23,7 @@
 #include "chronicle-events-view.h"
 #include "chronicle-format.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-ui.h"
 
 struct _ChronicleTimelineView
 {
@@ -728,6 +729,15 @@ chronicle_timeline_view_init (ChronicleTimelineView *self)
   g_signal_connect_swapped (self->ruler, "notify::zoom", G_CALLBACK (sync_zoom_buttons), self);
   sync_zoom_buttons (self);
   update_stack (self);
+
+  /* Screen readers: the mode and zoom buttons are radio buttons, compact a check box. */
+  chronicle_ui_expose_toggle (self->articles_toggle);
+  chronicle_ui_expose_toggle (self->events_toggle);
+  chronicle_ui_expose_toggle (self->zoom_day);
+  chronicle_ui_expose_toggle (self->zoom_week);
+  chronicle_ui_expose_toggle (self->zoom_month);
+  chronicle_ui_expose_toggle (self->zoom_year);
+  chronicle_ui_expose_toggle (self->events_compact_toggle);
 }
 
 /**

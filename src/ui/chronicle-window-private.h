@@ -64,6 +64,7 @@ struct _ChronicleWindow
   GtkWidget            *article_pane;
   GtkStack             *article_stack;
   ChronicleArticleView *article_view;
+  GtkToggleButton      *search_button;
   GtkToggleButton      *star_button;
   GtkToggleButton      *read_button;
 

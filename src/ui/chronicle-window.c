@@ -23,6 +23,7 @@
 #include "chronicle-profile.h"
 #include "chronicle-sidebar.h"
 #include "chronicle-timeline-view.h"
+#include "chronicle-ui.h"
 #include "chronicle-uri.h"
 #include "chronicle-window-private.h"
 
@@ -608,6 +609,7 @@ chronicle_window_class_init (ChronicleWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, star_button);
   gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, read_button);
+  gtk_widget_class_bind_template_child (widget_class, ChronicleWindow, search_button);
   gtk_widget_class_bind_template_callback (widget_class, folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, query_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -670,6 +672,10 @@ chronicle_window_init (ChronicleWindow *self)
                                                        CHRONICLE_TYPE_TIMELINE_VIEW, "chip_bar")),
     source_title_cb, self, NULL);
   update_article_buttons (self);
+  /* Screen readers: search, star and read are check boxes, checked or not. */
+  chronicle_ui_expose_toggle (self->search_button);
+  chronicle_ui_expose_toggle (self->star_button);
+  chronicle_ui_expose_toggle (self->read_button);
   /* A click on the ruler: the store knows the exact article to go to. */
   g_signal_connect_object (chronicle_timeline_view_get_ruler (self->timeline_view), "date-activated",
                            G_CALLBACK (ruler_date_activated_cb), self, 0);

@@ -227,6 +227,168 @@ test_upsert_invalid_is_atomic (StoreFixture  *fixture,
   g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_text"), ==, 0);
 }
 
+/* Upserts queued behind a long one run as one write group; the failing one (a source
+ * that does not exist, found mid-write) is rolled back alone and the others are stored. */
+static void
+test_upsert_group_failure (StoreFixture  *fixture,
+                           gconstpointer  data)
+{
+  ChronicleStore *store = fixture->store;
+  gint64 s1 = add_source (store, "https://one.example/rss", "One");
+  gint64 s2 = add_source (store, "https://two.example/rss", "Two");
+  g_autoptr(GPtrArray) big = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) b = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) c = g_ptr_array_new_with_free_func (g_object_unref);
+  GAsyncResult *results[4] = { NULL, };
+  GPtrArray *batches[4];
+  g_autoptr(GError) error = NULL;
+  ChronicleUpsertStats stats;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *guid = g_strdup_printf ("big-%u", i);
+      ChronicleArticle *article = make_article (s1, guid, "Filler", T0 + i);
+
+      add_mention (article, CHRONICLE_ENTITY_KIND_COUNTRY, "FR France", 0);
+      g_ptr_array_add (big, article);
+    }
+  g_ptr_array_add (a, make_article (s1, "a", "Kept A", T0));
+  g_ptr_array_add (b, make_article (s2, "b-ok", "Rolled back with its batch", T0));
+  g_ptr_array_add (b, make_article (s2 + 100, "b-bad", "Unknown source", T0));
+  g_ptr_array_add (c, make_article (s2, "c", "Kept C", T0));
+  batches[0] = big;
+  batches[1] = a;
+  batches[2] = b;
+  batches[3] = c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (batches); i++)
+    chronicle_store_upsert_articles_async (store, batches[i], NULL, NULL, store_result_cb,
+                                           &results[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (batches); i++)
+    {
+      g_autoptr(GArray) ids = NULL;
+
+      await_result (&results[i]);
+      ids = chronicle_store_upsert_articles_finish (store, results[i], &stats, &error);
+      if (i == 2)
+        {
+          g_assert_null (ids);
+          g_assert_error (error, CHRONICLE_STORE_ERROR, CHRONICLE_STORE_ERROR_INVALID);
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (ids->len, ==, batches[i]->len);
+          g_assert_cmpuint (stats.inserted, ==, batches[i]->len);
+        }
+      g_clear_object (&results[i]);
+    }
+
+  g_assert_cmpuint (g_atomic_int_get (&store->n_write_groups), >, 0);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM articles"), ==, 402);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_text"), ==, 402);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM articles WHERE guid IN ('a', 'c')"),
+                   ==, 2);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM articles WHERE guid LIKE 'b-%'"),
+                   ==, 0);
+  g_assert_cmpint (scalar (fixture->path, "SELECT article_count FROM entities"), ==, 400);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'kept'"), ==, 2);
+}
+
+/* A write group indexes its text and counts its entities once, at its end: an article
+ * added and then revised by a later batch of the same group is indexed with its last
+ * text only and counted once. */
+static void
+test_upsert_group_fts (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  ChronicleStore *store = fixture->store;
+  gint64 s1 = add_source (store, "https://one.example/rss", "One");
+  GPtrArray *batches[4];
+  GAsyncResult *results[4] = { NULL, };
+  guint groups = g_atomic_int_get (&store->n_write_groups);
+  sqlite3 *db = NULL;
+
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    batches[b] = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *guid = g_strdup_printf ("big-%u", i);
+
+      g_ptr_array_add (batches[0], make_article (s1, guid, "Filler", T0 + i));
+    }
+  g_ptr_array_add (batches[1], make_article (s1, "x", "Alpha first", T0));
+  g_ptr_array_add (batches[2], make_article (s1, "x", "Bravo revised", T0 + DAY));
+  g_ptr_array_add (batches[3], make_article (s1, "y", "Charlie other", T0));
+  for (guint b = 1; b < G_N_ELEMENTS (batches); b++)
+    add_mention (g_ptr_array_index (batches[b], 0), CHRONICLE_ENTITY_KIND_COUNTRY, "FR France", 0);
+
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    chronicle_store_upsert_articles_async (store, batches[b], NULL, NULL, store_result_cb,
+                                           &results[b]);
+  for (guint b = 0; b < G_N_ELEMENTS (batches); b++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) ids = NULL;
+
+      await_result (&results[b]);
+      ids = chronicle_store_upsert_articles_finish (store, results[b], NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (ids->len, ==, batches[b]->len);
+      g_clear_object (&results[b]);
+      g_ptr_array_unref (batches[b]);
+    }
+
+  g_assert_cmpuint (g_atomic_int_get (&store->n_write_groups), >, groups);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM articles"), ==, 402);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'alpha'"), ==, 0);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'bravo'"), ==, 1);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'charlie'"), ==, 1);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_fts"
+                                          " WHERE article_fts MATCH 'filler'"), ==, 400);
+
+  /* The entity's counts, updated once at the group's end, count x once. */
+  g_assert_cmpint (scalar (fixture->path, "SELECT article_count FROM entities"), ==, 2);
+  g_assert_cmpint (scalar (fixture->path, "SELECT last_mention FROM entities"), ==, T0 + DAY);
+  g_assert_cmpint (scalar (fixture->path, "SELECT count(*) FROM article_entities"), ==, 2);
+
+  /* The index matches its content table exactly. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO article_fts (article_fts)"
+                                     " VALUES ('integrity-check')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The write cache size applies to the writes queued after it. */
+static void
+test_write_cache_size (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  ChronicleStore *store = fixture->store;
+  gint64 s1 = add_source (store, "https://one.example/rss", "One");
+  g_autoptr(ChronicleArticle) article = make_article (s1, "a", "After the cache change", T0);
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  chronicle_store_set_write_cache_size (store, 2048);
+  ids = upsert_one (store, article);
+  g_assert_cmpuint (ids->len, ==, 1);
+
+  /* The write thread is idle once the upsert has returned. */
+  g_assert_cmpint (sqlite3_prepare_v2 (_chronicle_db_handle (store->writer), "PRAGMA cache_size",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -2048);
+  sqlite3_finalize (stmt);
+}
+
 static void
 notify_cb (GObject    *object,
            GParamSpec *pspec,
@@ -475,6 +637,9 @@ main (int    argc,
   ADD ("sources", test_sources);
   ADD ("upsert-dedupe", test_upsert_dedupe);
   ADD ("upsert-invalid-is-atomic", test_upsert_invalid_is_atomic);
+  ADD ("upsert-group-failure", test_upsert_group_failure);
+  ADD ("upsert-group-fts", test_upsert_group_fts);
+  ADD ("write-cache-size", test_write_cache_size);
   ADD ("read-star-identity", test_read_star_identity);
   ADD ("timeline-queries", test_timeline_queries);
   ADD ("event-sort", test_event_sort);

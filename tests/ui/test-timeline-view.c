@@ -142,16 +142,65 @@ test_timeline (void)
   g_clear_object (&seen.query);
 }
 
+/* Screen readers: Articles | Events and the zoom buttons are radio buttons, each
+ * checked or not; the compact toggle is a check box. */
+static void
+test_accessible_toggles (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ChronicleTimelineView *view = CHRONICLE_TIMELINE_VIEW (chronicle_timeline_view_new ());
+  GtkAccessible *articles = GTK_ACCESSIBLE (gtk_widget_get_template_child (
+    GTK_WIDGET (view), CHRONICLE_TYPE_TIMELINE_VIEW, "articles_toggle"));
+  GtkAccessible *events = GTK_ACCESSIBLE (gtk_widget_get_template_child (
+    GTK_WIDGET (view), CHRONICLE_TYPE_TIMELINE_VIEW, "events_toggle"));
+  GtkAccessible *day = GTK_ACCESSIBLE (gtk_widget_get_template_child (
+    GTK_WIDGET (view), CHRONICLE_TYPE_TIMELINE_VIEW, "zoom_day"));
+  GtkAccessible *compact = GTK_ACCESSIBLE (gtk_widget_get_template_child (
+    GTK_WIDGET (view), CHRONICLE_TYPE_TIMELINE_VIEW, "events_compact_toggle"));
+
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  chronicle_test_wait_for_frames (GTK_WIDGET (view), 2);
+
+  gtk_test_accessible_assert_role (articles, GTK_ACCESSIBLE_ROLE_RADIO);
+  gtk_test_accessible_assert_role (events, GTK_ACCESSIBLE_ROLE_RADIO);
+  gtk_test_accessible_assert_role (day, GTK_ACCESSIBLE_ROLE_RADIO);
+  gtk_test_accessible_assert_role (compact, GTK_ACCESSIBLE_ROLE_CHECKBOX);
+
+  chronicle_timeline_view_set_show_events (view, FALSE);
+  gtk_test_accessible_assert_state (articles, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
+  gtk_test_accessible_assert_state (events, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
+  chronicle_timeline_view_set_show_events (view, TRUE);
+  gtk_test_accessible_assert_state (articles, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
+  gtk_test_accessible_assert_state (events, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
+
+  chronicle_time_ruler_set_zoom (chronicle_timeline_view_get_ruler (view), CHRONICLE_RULER_ZOOM_DAY);
+  gtk_test_accessible_assert_state (day, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
+  chronicle_time_ruler_set_zoom (chronicle_timeline_view_get_ruler (view), CHRONICLE_RULER_ZOOM_YEAR);
+  gtk_test_accessible_assert_state (day, GTK_ACCESSIBLE_STATE_CHECKED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_setenv ("TZ", "UTC", TRUE);
+  /* GTK's test accessibility backend, for the roles and states. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   chronicle_ui_init ();
 
   g_test_add_func ("/ui/timeline-view/timeline", test_timeline);
+  g_test_add_func ("/ui/timeline-view/accessible-toggles", test_accessible_toggles);
 
   return g_test_run ();
 }

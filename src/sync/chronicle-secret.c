@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
@@ -30,6 +32,97 @@ get_schema (void)
   };
 
   return &schema;
+}
+
+/* What to do once the session bus is there. */
+typedef enum {
+  OP_STORE,
+  OP_LOOKUP,
+  OP_CLEAR,
+} OpKind;
+
+typedef struct {
+  OpKind  kind;
+  char   *service;
+  char   *api_key;
+  char   *label;
+} Op;
+
+static void
+op_free (Op *op)
+{
+  g_free (op->service);
+  if (op->api_key != NULL)
+    memset (op->api_key, 0, strlen (op->api_key));
+  g_free (op->api_key);
+  g_free (op->label);
+  g_free (op);
+}
+
+static void store_cb  (GObject *object, GAsyncResult *result, gpointer user_data);
+static void lookup_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+static void clear_cb  (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* The Secret Service is reached over the session bus. Without one (a text console, a
+ * build sandbox) this is a clear error here, instead of libsecret's warning. */
+static void
+bus_ready_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  Op *op = g_task_get_task_data (task);
+
+  bus = g_bus_get_finish (result, &error);
+  if (bus == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                               _("no session bus to reach it through: %s"),
+                               error->message);
+      return;
+    }
+
+  switch (op->kind)
+    {
+    case OP_STORE:
+      secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, op->label, op->api_key,
+                             cancellable, store_cb, g_steal_pointer (&task),
+                             "service", op->service,
+                             NULL);
+      break;
+    case OP_LOOKUP:
+      secret_password_lookup (get_schema (), cancellable, lookup_cb, g_steal_pointer (&task),
+                              "service", op->service,
+                              NULL);
+      break;
+    case OP_CLEAR:
+      secret_password_clear (get_schema (), cancellable, clear_cb, g_steal_pointer (&task),
+                             "service", op->service,
+                             NULL);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+start_op (GTask      *task,
+          OpKind      kind,
+          const char *service,
+          const char *api_key,
+          char       *label)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->service = g_strdup (service);
+  op->api_key = g_strdup (api_key);
+  op->label = label;
+  g_task_set_task_data (task, op, (GDestroyNotify) op_free);
+  g_bus_get (G_BUS_TYPE_SESSION, g_task_get_cancellable (task), bus_ready_cb, task);
 }
 
 static void
@@ -76,10 +169,7 @@ chronicle_secret_store_api_key_async (const char          *service,
   /* Translators: the label of the keyring item, as Passwords and Keys shows it;
    * %s is the service, e.g. "guardian". */
   label = g_strdup_printf (_("Chronicle API key for %s"), service);
-  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, api_key,
-                         cancellable, store_cb, g_steal_pointer (&task),
-                         "service", service,
-                         NULL);
+  start_op (g_steal_pointer (&task), OP_STORE, service, api_key, g_steal_pointer (&label));
 }
 
 /**
@@ -143,9 +233,7 @@ chronicle_secret_lookup_api_key_async (const char          *service,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, chronicle_secret_lookup_api_key_async);
 
-  secret_password_lookup (get_schema (), cancellable, lookup_cb, g_steal_pointer (&task),
-                          "service", service,
-                          NULL);
+  start_op (g_steal_pointer (&task), OP_LOOKUP, service, NULL, NULL);
 }
 
 /**
@@ -206,9 +294,7 @@ chronicle_secret_clear_api_key_async (const char          *service,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, chronicle_secret_clear_api_key_async);
 
-  secret_password_clear (get_schema (), cancellable, clear_cb, g_steal_pointer (&task),
-                         "service", service,
-                         NULL);
+  start_op (g_steal_pointer (&task), OP_CLEAR, service, NULL, NULL);
 }
 
 /**

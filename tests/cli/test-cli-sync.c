@@ -233,6 +233,7 @@ test_api_key_no_keyring (Fixture       *fixture,
   g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
   g_assert_true (g_str_has_prefix (err, "chronicle-cli sources add: The API key could not be "
                                         "stored in the keyring ("));
+  g_assert_nonnull (strstr (err, "(no session bus to reach it through: "));
   g_assert_nonnull (strstr (err, "Chronicle never keeps the key in its database, so the source "
                                  "was not added."));
   g_clear_pointer (&out, g_free);

@@ -137,6 +137,7 @@ update_list (ChronicleWorldMap *self)
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   g_autoptr(GString) description = g_string_new (NULL);
+  g_autofree char *text = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
@@ -165,8 +166,11 @@ update_list (ChronicleWorldMap *self)
     }
   g_string_append_c (description, ' ');
   g_string_append (description, _("Show as List lists every country."));
+  /* Through g_string_free(): newer GLib's inline GString functions make GCC 14 think
+   * the string may be NULL here (-Wnull-dereference). */
+  text = g_string_free (g_steal_pointer (&description), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
 }
 

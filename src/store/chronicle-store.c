@@ -283,6 +283,25 @@ facet_thread_func (gpointer data,
   run_job (job, job->store->facet_reader);
 }
 
+static StoreJob *
+job_new (ChronicleStore   *self,
+         GTask            *task,
+         StoreJobFunc      func,
+         StoreJobMainFunc  main_func,
+         gpointer          data,
+         GDestroyNotify    data_free)
+{
+  StoreJob *job = g_new0 (StoreJob, 1);
+
+  job->store = g_object_ref (self);
+  job->task = task;
+  job->func = func;
+  job->main_func = main_func;
+  job->data = data;
+  job->data_free = data_free;
+  return job;
+}
+
 /**
  * _chronicle_store_run_job:
  * @self: the store
@@ -302,14 +321,7 @@ _chronicle_store_run_job (ChronicleStore   *self,
                           gpointer          data,
                           GDestroyNotify    data_free)
 {
-  StoreJob *job = g_new0 (StoreJob, 1);
-
-  job->store = g_object_ref (self);
-  job->task = task;
-  job->func = func;
-  job->main_func = main_func;
-  job->data = data;
-  job->data_free = data_free;
+  StoreJob *job = job_new (self, task, func, main_func, data, data_free);
 
   if (write)
     {
@@ -341,14 +353,8 @@ _chronicle_store_run_groupable_write (ChronicleStore   *self,
                                       gpointer          data,
                                       GDestroyNotify    data_free)
 {
-  StoreJob *job = g_new0 (StoreJob, 1);
+  StoreJob *job = job_new (self, task, func, main_func, data, data_free);
 
-  job->store = g_object_ref (self);
-  job->task = task;
-  job->func = func;
-  job->main_func = main_func;
-  job->data = data;
-  job->data_free = data_free;
   job->groupable = TRUE;
 
   g_mutex_lock (&self->write_lock);

@@ -1040,14 +1040,11 @@ _chronicle_store_run_facet_read (ChronicleStore      *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  StoreJob *job = g_new0 (StoreJob, 1);
+  GTask *task = _chronicle_store_new_task (self, tag, cancellable, callback, user_data);
 
-  job->store = g_object_ref (self);
-  job->task = _chronicle_store_new_task (self, tag, cancellable, callback, user_data);
-  job->func = func;
-  job->data = data;
-  job->data_free = _read_data_free;
-  g_thread_pool_push (self->facet_pool, job, NULL);
+  g_thread_pool_push (self->facet_pool,
+                      job_new (self, task, func, NULL, data, _read_data_free),
+                      NULL);
 }
 
 void

@@ -423,6 +423,25 @@ merge (ChronicleDb  *db,
   return recount (db, from->id, into->id, error);
 }
 
+/* Commits a correction and tells the views and the facet index what changed: the
+ * entities always, plus @change, with the articles in *@changed. */
+static gboolean
+commit_correction (StoreJob              *job,
+                   ChronicleDb           *db,
+                   ChronicleStoreChange   change,
+                   GArray               **changed,
+                   GError               **error)
+{
+  if (!_chronicle_db_commit (db, error))
+    return _chronicle_store_fail (job->store, db, error);
+
+  _chronicle_store_reset_caches (job->store);
+  _chronicle_job_set_true (job);
+  job->change = CHRONICLE_STORE_CHANGE_ENTITIES | change;
+  job->changed_ids = g_steal_pointer (changed);
+  return TRUE;
+}
+
 static gboolean
 write_merge (StoreJob     *job,
              ChronicleDb  *db,
@@ -453,14 +472,9 @@ write_merge (StoreJob     *job,
       return _chronicle_store_fail (job->store, db, error);
     }
 
-  if (!merge (db, &from, &into, changed, error) || !_chronicle_db_commit (db, error))
+  if (!merge (db, &from, &into, changed, error))
     return _chronicle_store_fail (job->store, db, error);
-
-  _chronicle_store_reset_caches (job->store);
-  _chronicle_job_set_true (job);
-  job->change = CHRONICLE_STORE_CHANGE_ENTITIES | CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED;
-  job->changed_ids = g_steal_pointer (&changed);
-  return TRUE;
+  return commit_correction (job, db, CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED, &changed, error);
 }
 
 /* Undo a merge */
@@ -601,15 +615,9 @@ write_unmerge (StoreJob     *job,
     }
 
   if (!unmerge (db, &row, changed, error)
-      || !_chronicle_store_remove_orphans (db, error)
-      || !_chronicle_db_commit (db, error))
+      || !_chronicle_store_remove_orphans (db, error))
     return _chronicle_store_fail (job->store, db, error);
-
-  _chronicle_store_reset_caches (job->store);
-  _chronicle_job_set_true (job);
-  job->change = CHRONICLE_STORE_CHANGE_ENTITIES | CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED;
-  job->changed_ids = g_steal_pointer (&changed);
-  return TRUE;
+  return commit_correction (job, db, CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED, &changed, error);
 }
 
 /* Rename */
@@ -710,15 +718,9 @@ write_rename (StoreJob     *job,
   sqlite3_bind_int64 (stmt, 1, row.id);
   _chronicle_db_bind_text (stmt, 2, data->name);
   if (!_chronicle_db_step_done (db, stmt, error)
-      || !collect_articles (db, row.id, changed, error)
-      || !_chronicle_db_commit (db, error))
+      || !collect_articles (db, row.id, changed, error))
     return _chronicle_store_fail (job->store, db, error);
-
-  _chronicle_store_reset_caches (job->store);
-  _chronicle_job_set_true (job);
-  job->change = CHRONICLE_STORE_CHANGE_ENTITIES | CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED;
-  job->changed_ids = g_steal_pointer (&changed);
-  return TRUE;
+  return commit_correction (job, db, CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED, &changed, error);
 }
 
 /* The stop list */
@@ -774,16 +776,9 @@ write_stop (StoreJob     *job,
         return _chronicle_store_fail (job->store, db, error);
     }
 
-  if (!_chronicle_db_commit (db, error))
-    return _chronicle_store_fail (job->store, db, error);
-
-  _chronicle_store_reset_caches (job->store);
-  _chronicle_job_set_true (job);
-  job->change = CHRONICLE_STORE_CHANGE_ENTITIES;
-  if (changed->len > 0)
-    job->change |= CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED;
-  job->changed_ids = g_steal_pointer (&changed);
-  return TRUE;
+  return commit_correction (job, db,
+                            changed->len > 0 ? CHRONICLE_STORE_CHANGE_ARTICLES_UPDATED : 0,
+                            &changed, error);
 }
 
 /* Follow */

@@ -362,7 +362,6 @@ _chronicle_cli_entities (ChronicleCli  *cli,
     "follow", "unfollow", "followed", "news", NULL
   };
   g_autoptr(ChronicleStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   const char *verb;
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
@@ -375,12 +374,9 @@ _chronicle_cli_entities (ChronicleCli  *cli,
       return usage ();
     }
 
-  store = _chronicle_cli_open_store (cli, &error);
+  store = _chronicle_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("chronicle-cli: %s\n", error->message);
-      return 1;
-    }
+    return 1;
 
   if (g_str_equal (verb, "list"))
     return list (store, argc - 1, argv + 1);

@@ -92,12 +92,9 @@ _chronicle_cli_import (ChronicleCli  *cli,
       return 2;
     }
 
-  store = _chronicle_cli_open_store (cli, &error);
+  store = _chronicle_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("chronicle-cli: %s\n", error->message);
-      return 1;
-    }
+    return 1;
 
   for (int i = 1; i < argc; i++)
     {

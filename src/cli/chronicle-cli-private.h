@@ -34,8 +34,7 @@ int _chronicle_cli_entities (ChronicleCli *cli,
 /* chronicle-cli-wait.c */
 GAsyncReadyCallback _chronicle_cli_wait_callback (void);
 void                _chronicle_cli_wait          (GAsyncResult    **result);
-ChronicleStore     *_chronicle_cli_open_store    (ChronicleCli     *cli,
-                                                  GError          **error);
+ChronicleStore     *_chronicle_cli_open_store    (ChronicleCli     *cli);
 GPtrArray          *_chronicle_cli_list_sources  (ChronicleStore   *store,
                                                   GError          **error);
 gint64              _chronicle_cli_add_source    (ChronicleStore   *store,

@@ -357,7 +357,6 @@ _chronicle_cli_sources (ChronicleCli  *cli,
                         char         **argv)
 {
   g_autoptr(ChronicleStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   const char *verb;
 
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
@@ -371,12 +370,9 @@ _chronicle_cli_sources (ChronicleCli  *cli,
       return usage ();
     }
 
-  store = _chronicle_cli_open_store (cli, &error);
+  store = _chronicle_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("chronicle-cli: %s\n", error->message);
-      return 1;
-    }
+    return 1;
 
   if (g_str_equal (verb, "add"))
     return add (store, argc - 1, argv + 1);

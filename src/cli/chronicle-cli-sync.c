@@ -164,12 +164,9 @@ _chronicle_cli_sync (ChronicleCli  *cli,
       return 2;
     }
 
-  store = _chronicle_cli_open_store (cli, &error);
+  store = _chronicle_cli_open_store (cli);
   if (store == NULL)
-    {
-      g_printerr ("chronicle-cli: %s\n", error->message);
-      return 1;
-    }
+    return 1;
 
   /* A one-shot sync writes each page a few times at most: a 16 MiB write cache costs
    * no measurable time against the default 64 MiB and keeps the peak memory down. */

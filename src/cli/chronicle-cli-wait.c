@@ -53,15 +53,21 @@ _chronicle_cli_wait (GAsyncResult **result)
 /**
  * _chronicle_cli_open_store:
  * @cli: the global options
- * @error: return location for a #GError
  *
- * Returns: (transfer full): the store at `--db` (created when missing)
+ * Opens the store at `--db` (created when missing); when it cannot, says why on
+ * standard error.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL
  */
 ChronicleStore *
-_chronicle_cli_open_store (ChronicleCli  *cli,
-                           GError       **error)
+_chronicle_cli_open_store (ChronicleCli *cli)
 {
-  return chronicle_store_open_sync (cli->db_path, NULL, error);
+  g_autoptr(GError) error = NULL;
+  ChronicleStore *store = chronicle_store_open_sync (cli->db_path, NULL, &error);
+
+  if (store == NULL)
+    g_printerr ("chronicle-cli: %s\n", error->message);
+  return store;
 }
 
 /**
